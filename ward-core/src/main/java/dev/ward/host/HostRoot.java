@@ -1,0 +1,275 @@
+package dev.ward.host;
+
+import java.io.ByteArrayOutputStream;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The only way ward reaches the files of the host it inspects: the live host ({@code /}) or a
+ * mounted image ({@code --root DIR}), through the same code.
+ *
+ * <p>Every lookup goes through openat2(2) with {@code RESOLVE_IN_ROOT} on a descriptor of the root:
+ * the kernel itself makes absolute symlinks resolve inside the image and stops {@code ..} at its
+ * top, so an image's {@code /etc/passwd -> /etc/shadow} never reads the analyst's files. Contents
+ * are read with {@code O_NOATIME} (falling back without it where the kernel refuses, for files we
+ * do not own) and {@code O_NONBLOCK}, and only regular files are read: a FIFO or device is never
+ * opened for reading. Names are bytes throughout (see {@link HostPath}).
+ */
+public final class HostRoot implements AutoCloseable {
+    private static final int AT_FDCWD = -100;
+    private static final long RESOLVE = Libc.RESOLVE_IN_ROOT | Libc.RESOLVE_NO_MAGICLINKS;
+
+    private final Path dir;
+    private final int rootFd;
+
+    private HostRoot(Path dir, int rootFd) {
+        this.dir = dir;
+        this.rootFd = rootFd;
+    }
+
+    /** The live host's root. */
+    public static HostRoot live() throws HostException {
+        return open(Path.of("/"));
+    }
+
+    /** A root directory: "/" for the live host, or where an image is mounted. */
+    public static HostRoot open(Path dir) throws HostException {
+        Path abs = dir.toAbsolutePath().normalize();
+        byte[] raw = abs.toString().getBytes(StandardCharsets.UTF_8);
+        int fd = Libc.openat2(AT_FDCWD, raw, Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_CLOEXEC, 0);
+        if (fd < 0) {
+            throw new HostException("open root", HostPath.ofBytes(raw), -fd);
+        }
+        return new HostRoot(abs, fd);
+    }
+
+    /** Where this root lives on the analyst's machine. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** True for the live host's own root, where /proc and running processes belong to it. */
+    public boolean isLive() {
+        return dir.toString().equals("/");
+    }
+
+    /** The root as reports show it: "/" or the image directory. */
+    public String display() {
+        return dir.toString();
+    }
+
+    /** Opens a path (resolved inside the root) with the given O_* flags; the caller closes the fd. */
+    private int openIn(HostPath path, long flags) throws HostException {
+        int fd = Libc.openat2(rootFd, path.relativeBytes(), flags | Libc.O_CLOEXEC, RESOLVE);
+        if (fd < 0) {
+            throw new HostException("open", path, -fd);
+        }
+        return fd;
+    }
+
+    /** stat of the path itself: a symlink is described, not followed. Empty when it is not there. */
+    public Optional<FileStat> lstat(HostPath path) throws HostException {
+        if (path.isRoot()) {
+            return stat(path);
+        }
+        int parent;
+        try {
+            parent = openIn(path.parent(), Libc.O_PATH | Libc.O_DIRECTORY);
+        } catch (HostException e) {
+            if (e.isMissing()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        try {
+            return statAt(parent, path.nameBytes(), Libc.AT_SYMLINK_NOFOLLOW, path);
+        } finally {
+            Libc.close(parent);
+        }
+    }
+
+    /** stat following symlinks (inside the root). Empty when it, or a link's target, is not there. */
+    public Optional<FileStat> stat(HostPath path) throws HostException {
+        int fd;
+        try {
+            fd = openIn(path, Libc.O_PATH);
+        } catch (HostException e) {
+            if (e.isMissing() || e.errno() == Libc.ELOOP) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        try {
+            return statAt(fd, new byte[0], Libc.AT_EMPTY_PATH, path);
+        } finally {
+            Libc.close(fd);
+        }
+    }
+
+    public boolean exists(HostPath path) throws HostException {
+        return lstat(path).isPresent();
+    }
+
+    private static Optional<FileStat> statAt(int dirfd, byte[] name, int flags, HostPath path) throws HostException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = arena.allocate(256, 8);
+            int r = Libc.statx(dirfd, name, flags | Libc.AT_STATX_DONT_SYNC, buf);
+            if (r < 0) {
+                if (-r == Libc.ENOENT || -r == Libc.ENOTDIR) {
+                    return Optional.empty();
+                }
+                throw new HostException("statx", path, -r);
+            }
+            return Optional.of(FileStat.ofStatx(buf));
+        }
+    }
+
+    /** The target of a symlink, as stored (absolute targets are meant inside the root). */
+    public Optional<byte[]> readlink(HostPath path) throws HostException {
+        int parent;
+        try {
+            parent = openIn(path.parent(), Libc.O_PATH | Libc.O_DIRECTORY);
+        } catch (HostException e) {
+            if (e.isMissing()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        try {
+            int[] err = new int[1];
+            byte[] target = Libc.readlinkat(parent, path.nameBytes(), err);
+            if (target == null) {
+                if (err[0] == Libc.ENOENT || err[0] == 22 /* EINVAL: not a symlink */) {
+                    return Optional.empty();
+                }
+                throw new HostException("readlink", path, err[0]);
+            }
+            return Optional.of(target);
+        } finally {
+            Libc.close(parent);
+        }
+    }
+
+    /**
+     * A regular file's contents, at most {@code limit} bytes, read without touching its atime.
+     *
+     * @throws HostException when it is missing ({@link HostException#isMissing()}), unreadable, or
+     *                       not a regular file
+     */
+    public byte[] read(HostPath path, long limit) throws HostException {
+        int fd = Libc.openat2(rootFd, path.relativeBytes(),
+                Libc.O_RDONLY | Libc.O_NOATIME | Libc.O_NONBLOCK | Libc.O_CLOEXEC, RESOLVE);
+        if (fd == -Libc.EPERM) {
+            // O_NOATIME is only allowed to the file's owner or CAP_FOWNER; reading is still read-only.
+            fd = Libc.openat2(rootFd, path.relativeBytes(), Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC, RESOLVE);
+        }
+        if (fd < 0) {
+            throw new HostException("open", path, -fd);
+        }
+        try {
+            FileStat st = statAt(fd, new byte[0], Libc.AT_EMPTY_PATH, path)
+                    .orElseThrow(() -> new HostException("statx", path, Libc.ENOENT));
+            if (!st.isRegular()) {
+                throw new HostException(path, "not a regular file (" + st.type().name().toLowerCase() + ")");
+            }
+            return readFd(fd, path, limit);
+        } finally {
+            Libc.close(fd);
+        }
+    }
+
+    private static byte[] readFd(int fd, HostPath path, long limit) throws HostException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = arena.allocate(64 * 1024);
+            while (out.size() < limit) {
+                long n = Libc.read(fd, buf);
+                if (n < 0) {
+                    throw new HostException("read", path, (int) -n);
+                }
+                if (n == 0) {
+                    break;
+                }
+                int take = (int) Math.min(n, limit - out.size());
+                out.write(buf.asSlice(0, take).toArray(ValueLayout.JAVA_BYTE), 0, take);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** A text file's contents (invalid UTF-8 replaced), or empty when the file is not there. */
+    public Optional<String> readText(HostPath path) throws HostException {
+        try {
+            return Optional.of(new String(read(path, 64L * 1024 * 1024), StandardCharsets.UTF_8));
+        } catch (HostException e) {
+            if (e.isMissing()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * A directory's entries, sorted by name bytes, without "." and "..". Listed with getdents64(2)
+     * directly, so a libc hook on readdir(3) cannot hide a name. Empty when the directory is not there.
+     */
+    public List<DirEntry> list(HostPath path) throws HostException {
+        int fd;
+        try {
+            fd = openIn(path, Libc.O_RDONLY | Libc.O_DIRECTORY);
+        } catch (HostException e) {
+            if (e.isMissing()) {
+                return List.of();
+            }
+            throw e;
+        }
+        List<DirEntry> entries = new ArrayList<>();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = arena.allocate(64 * 1024, 8);
+            long n;
+            while ((n = Libc.getdents64(fd, buf)) > 0) {
+                for (long off = 0; off < n; ) {
+                    long ino = buf.get(ValueLayout.JAVA_LONG, off);
+                    int reclen = Short.toUnsignedInt(buf.get(ValueLayout.JAVA_SHORT, off + 16));
+                    int dType = Byte.toUnsignedInt(buf.get(ValueLayout.JAVA_BYTE, off + 18));
+                    byte[] name = nameAt(buf, off + 19, off + reclen);
+                    if (!isDotOrDotDot(name)) {
+                        entries.add(new DirEntry(path.resolve(name), FileType.ofDirentType(dType), ino));
+                    }
+                    off += reclen;
+                }
+            }
+            if (n < 0) {
+                throw new HostException("getdents64", path, (int) -n);
+            }
+        } finally {
+            Libc.close(fd);
+        }
+        entries.sort(Comparator.comparing(DirEntry::path));
+        return entries;
+    }
+
+    private static byte[] nameAt(MemorySegment buf, long from, long to) {
+        long end = from;
+        while (end < to && buf.get(ValueLayout.JAVA_BYTE, end) != 0) {
+            end++;
+        }
+        return buf.asSlice(from, end - from).toArray(ValueLayout.JAVA_BYTE);
+    }
+
+    private static boolean isDotOrDotDot(byte[] name) {
+        return (name.length == 1 && name[0] == '.') || (name.length == 2 && name[0] == '.' && name[1] == '.');
+    }
+
+    @Override
+    public void close() {
+        Libc.close(rootFd);
+    }
+}

@@ -1,0 +1,199 @@
+package dev.ward.host;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+
+/**
+ * The few libc and kernel calls that the JDK's file API cannot make, bound with the FFM API.
+ * Every call returns the raw result; a negative result carries {@code -errno}, so callers decide
+ * which errors are normal (ENOENT while a process exits) and which are not.
+ *
+ * <p>Flag values differ between architectures for a few {@code O_*} constants; only x86-64 and
+ * arm64 are known here.
+ */
+final class Libc {
+    static final int AT_SYMLINK_NOFOLLOW = 0x100;
+    static final int AT_EMPTY_PATH = 0x1000;
+    static final int AT_STATX_DONT_SYNC = 0x4000;
+
+    static final long O_RDONLY = 0;
+    static final long O_NONBLOCK = 04000;
+    static final long O_CLOEXEC = 02000000;
+    static final long O_PATH = 010000000;
+    static final long O_NOATIME = 01000000;
+    static final long O_DIRECTORY;
+    static final long O_NOFOLLOW;
+
+    static final long RESOLVE_NO_MAGICLINKS = 0x02;
+    static final long RESOLVE_IN_ROOT = 0x10;
+
+    static final int ENOENT = 2;
+    static final int EPERM = 1;
+    static final int EACCES = 13;
+    static final int ENOTDIR = 20;
+    static final int ELOOP = 40;
+    static final int EXDEV = 18;
+
+    /** The syscall number of openat2 is 437 in the unified table every architecture uses. */
+    private static final long SYS_OPENAT2 = 437;
+
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final SymbolLookup LIBC = LINKER.defaultLookup();
+    private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO = CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+
+    private static final MethodHandle SYSCALL_OPENAT2 = downcall("syscall",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG),
+            Linker.Option.firstVariadicArg(1));
+    private static final MethodHandle STATX = downcall("statx",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
+    private static final MethodHandle GETDENTS64 = downcall("getdents64",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+    private static final MethodHandle READLINKAT = downcall("readlinkat",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG));
+    private static final MethodHandle READ = downcall("read",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+    private static final MethodHandle CLOSE = downcall("close",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final MethodHandle STRERROR = LINKER.downcallHandle(LIBC.find("strerror").orElseThrow(),
+            FunctionDescriptor.of(ADDRESS, JAVA_INT));
+
+    static {
+        boolean arm = System.getProperty("os.arch", "").contains("aarch64");
+        O_DIRECTORY = arm ? 040000 : 0200000;
+        O_NOFOLLOW = arm ? 0100000 : 0400000;
+    }
+
+    private Libc() {
+    }
+
+    private static MethodHandle downcall(String name, FunctionDescriptor fd, Linker.Option... extra) {
+        Linker.Option[] options = new Linker.Option[extra.length + 1];
+        System.arraycopy(extra, 0, options, 0, extra.length);
+        options[extra.length] = Linker.Option.captureCallState("errno");
+        MemorySegment symbol = LIBC.find(name)
+                .orElseThrow(() -> new UnsupportedOperationException("libc has no " + name));
+        return LINKER.downcallHandle(symbol, fd, options);
+    }
+
+    private static long check(long result, MemorySegment capture) {
+        return result < 0 ? -(int) ERRNO.get(capture, 0L) : result;
+    }
+
+    /** openat2(2) with {@code struct open_how}; returns the fd or -errno. */
+    static int openat2(int dirfd, byte[] path, long flags, long resolve) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment how = arena.allocate(24, 8);
+            how.set(JAVA_LONG, 0, flags);
+            how.set(JAVA_LONG, 8, 0L);
+            how.set(JAVA_LONG, 16, resolve);
+            MemorySegment capture = arena.allocate(CAPTURE);
+            long r = (long) SYSCALL_OPENAT2.invokeExact(capture, SYS_OPENAT2, (long) dirfd, cString(arena, path), how, 24L);
+            return (int) check(r, capture);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** statx(2) into {@code buf} (256 bytes); returns 0 or -errno. */
+    static int statx(int dirfd, byte[] path, int flags, MemorySegment buf) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment capture = arena.allocate(CAPTURE);
+            int r = (int) STATX.invokeExact(capture, dirfd, cString(arena, path), flags, 0xfff, buf);
+            return (int) check(r, capture);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** getdents64(2): fills {@code buf} with linux_dirent64 records; returns bytes used, 0 at end, or -errno. */
+    static long getdents64(int fd, MemorySegment buf) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment capture = arena.allocate(CAPTURE);
+            long r = (long) GETDENTS64.invokeExact(capture, fd, buf, buf.byteSize());
+            return check(r, capture);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** readlinkat(2); returns the target's bytes, or null with the errno in {@code err[0]}. */
+    static byte[] readlinkat(int dirfd, byte[] name, int[] err) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment capture = arena.allocate(CAPTURE);
+            MemorySegment buf = arena.allocate(4096);
+            long r = (long) READLINKAT.invokeExact(capture, dirfd, cString(arena, name), buf, 4096L);
+            r = check(r, capture);
+            if (r < 0) {
+                err[0] = (int) -r;
+                return null;
+            }
+            return buf.asSlice(0, r).toArray(JAVA_BYTE_LAYOUT);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** read(2) into {@code buf}; returns bytes read, 0 at end of file, or -errno. */
+    static long read(int fd, MemorySegment buf) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment capture = arena.allocate(CAPTURE);
+            long r = (long) READ.invokeExact(capture, fd, buf, buf.byteSize());
+            return check(r, capture);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static void close(int fd) {
+        if (fd < 0) {
+            return;
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment capture = arena.allocate(CAPTURE);
+            int ignored = (int) CLOSE.invokeExact(capture, fd);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** The C library's message for an errno: "No such file or directory". */
+    static String strerror(int errno) {
+        try {
+            MemorySegment s = (MemorySegment) STRERROR.invokeExact(errno);
+            return s.reinterpret(256).getString(0);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static final java.lang.foreign.ValueLayout.OfByte JAVA_BYTE_LAYOUT = java.lang.foreign.ValueLayout.JAVA_BYTE;
+
+    private static MemorySegment cString(Arena arena, byte[] path) {
+        MemorySegment s = arena.allocate(path.length + 1L);
+        MemorySegment.copy(path, 0, s, JAVA_BYTE_LAYOUT, 0, path.length);
+        s.set(JAVA_BYTE_LAYOUT, path.length, (byte) 0);
+        return s;
+    }
+
+    private static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new IllegalStateException(t);
+    }
+}
