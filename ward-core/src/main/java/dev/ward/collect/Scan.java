@@ -3,8 +3,9 @@ package dev.ward.collect;
 import dev.ward.collect.dpkg.PackageIndex;
 import dev.ward.host.HostRoot;
 import java.time.InstantSource;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One inspection of one root: the root, the clock, and what was already collected, so that every
@@ -13,7 +14,7 @@ import java.util.Map;
 public final class Scan {
     private final HostRoot root;
     private final InstantSource clock;
-    private final Map<Class<?>, CollectResult<?>> collected = new HashMap<>();
+    private final Map<Class<?>, CompletableFuture<CollectResult<?>>> collected = new ConcurrentHashMap<>();
     private PackageIndex packages;
 
     public Scan(HostRoot root, InstantSource clock) {
@@ -39,7 +40,19 @@ public final class Scan {
 
     /** The records of a source, collected on first use and shared afterwards. */
     @SuppressWarnings("unchecked")
-    public synchronized <R extends Record> CollectResult<R> records(Collector<R> collector) {
-        return (CollectResult<R>) collected.computeIfAbsent(collector.getClass(), k -> collector.collect(this));
+    public <R extends Record> CollectResult<R> records(Collector<R> collector) {
+        CompletableFuture<CollectResult<?>> mine = new CompletableFuture<>();
+        CompletableFuture<CollectResult<?>> first = collected.putIfAbsent(collector.getClass(), mine);
+        if (first != null) {
+            return (CollectResult<R>) first.join();
+        }
+        // Collected outside any lock: one collector may ask for another's records (keys need accounts).
+        try {
+            mine.complete(collector.collect(this));
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        }
+        return (CollectResult<R>) mine.join();
     }
 }

@@ -36,6 +36,13 @@ public record Report(
             .thenComparing(f -> f.paths().isEmpty() ? "" : f.paths().getFirst())
             .thenComparing(Finding::summary);
 
+    /** The same report with only the findings at or above {@code min}. */
+    public Report atLeast(dev.ward.model.Severity min) {
+        return new Report(tool, version, host, root, started, finished,
+                findings.stream().filter(f -> f.severity().atLeast(min)).toList(),
+                changes, errors, stats, summary);
+    }
+
     public Report {
         findings = findings.stream().sorted(RANKING).toList();
         changes = changes == null ? Changes.NONE : changes;

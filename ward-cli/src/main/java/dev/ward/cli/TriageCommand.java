@@ -1,0 +1,44 @@
+package dev.ward.cli;
+
+import dev.ward.cli.options.ReportOptions;
+import dev.ward.cli.options.RootOption;
+import dev.ward.detect.builtin.SelfCheck;
+import dev.ward.host.HostRoot;
+import dev.ward.model.Finding;
+import dev.ward.report.Report;
+import dev.ward.run.Checks;
+import dev.ward.run.Triage;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code ward triage}: every check that needs no baseline, ranked. */
+@Command(name = "triage",
+        description = {
+            "Run every check that needs no baseline (accounts, SSH keys, sudo, host trust, persistence,",
+            "SUID files, ...) on the live host, or on --root DIR, and rank what it finds."
+        })
+final class TriageCommand implements Callable<Integer> {
+    @Mixin
+    RootOption root;
+
+    @Mixin
+    ReportOptions report;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Finding> self;
+        try (HostRoot live = HostRoot.live()) {
+            self = SelfCheck.run(live, System.getenv());
+        }
+        try (HostRoot host = root.open()) {
+            Report result = new Triage(Checks.triage(), InstantSource.system()).run(host, self);
+            if (report.verbose()) {
+                System.err.println("ward: " + result.stats());
+            }
+            return report.emit(result, System.out);
+        }
+    }
+}

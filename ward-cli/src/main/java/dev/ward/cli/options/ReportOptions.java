@@ -1,0 +1,111 @@
+package dev.ward.cli.options;
+
+import dev.ward.model.Severity;
+import dev.ward.report.ExitStatus;
+import dev.ward.report.Format;
+import dev.ward.report.Report;
+import dev.ward.report.Reporter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import picocli.CommandLine.Option;
+
+/** {@code --format}, {@code --output}, {@code --min-severity}, {@code -q}, {@code -v}: how a report leaves ward. */
+public final class ReportOptions {
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            converter = FormatConverter.class,
+            description = "Report format: text, json, ndjson (Elastic Common Schema) or html. Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the report to FILE (replaced whole, never half-written) instead of standard output.")
+    Path output;
+
+    @Option(names = "--min-severity", paramLabel = "LEVEL", defaultValue = "low",
+            converter = SeverityConverter.class,
+            description = "Report findings at or above LEVEL (info, low, medium, high, critical); "
+                    + "exit bit 8 is set when one is found. Default: ${DEFAULT-VALUE}.")
+    Severity minSeverity;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing but the report.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "Say more on standard error: timings, and stack traces of internal errors.")
+    boolean verbose;
+
+    public boolean quiet() {
+        return quiet;
+    }
+
+    public boolean verbose() {
+        return verbose;
+    }
+
+    /** Writes the report where asked and returns the exit status of the run. */
+    public int emit(Report full, PrintStream stdout) throws IOException {
+        Report report = full.atLeast(minSeverity);
+        if (output == null) {
+            reporter(stdout == System.out && interactive()).write(report, stdout);
+            stdout.flush();
+        } else {
+            writeAtomically(report, output);
+        }
+        return ExitStatus.of(report, minSeverity);
+    }
+
+    private Reporter reporter(boolean tty) {
+        return format.reporter(tty, width());
+    }
+
+    /** Writes beside the target and renames over it, so a reader never sees half a report. */
+    private void writeAtomically(Report report, Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                reporter(false).write(report, out);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Colour only for a person at a terminal, and never when NO_COLOR is set. */
+    private static boolean interactive() {
+        java.io.Console console = System.console();
+        return console != null && console.isTerminal() && System.getenv("NO_COLOR") == null
+                && !"dumb".equals(System.getenv("TERM"));
+    }
+
+    private static int width() {
+        try {
+            int columns = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "80"));
+            return Math.max(60, Math.min(columns, 160));
+        } catch (NumberFormatException e) {
+            return 80;
+        }
+    }
+
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            return Format.parse(value);
+        }
+    }
+
+    static final class SeverityConverter implements picocli.CommandLine.ITypeConverter<Severity> {
+        @Override
+        public Severity convert(String value) {
+            return Severity.parse(value);
+        }
+    }
+}

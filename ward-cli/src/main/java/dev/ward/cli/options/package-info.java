@@ -1,0 +1,2 @@
+/** Options shared by several commands, as picocli mixins. */
+package dev.ward.cli.options;

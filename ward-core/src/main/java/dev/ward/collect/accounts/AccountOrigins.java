@@ -1,0 +1,114 @@
+package dev.ward.collect.accounts;
+
+import dev.ward.host.DirEntry;
+import dev.ward.host.HostException;
+import dev.ward.host.HostPath;
+import dev.ward.host.HostRoot;
+import dev.ward.model.CollectionError;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What, on this root, accounts for an account's existence. No file records "package X created
+ * user Y", so the evidence is read where it lies: base-passwd's master file (the static Debian
+ * accounts), systemd-sysusers configuration, the maintainer scripts that call adduser/useradd,
+ * and the installer's logs (the first user made at install time).
+ */
+final class AccountOrigins {
+    private static final HostPath MASTER = HostPath.of("/usr/share/base-passwd/passwd.master");
+    private static final List<HostPath> SYSUSERS = List.of(
+            HostPath.of("/usr/lib/sysusers.d"), HostPath.of("/etc/sysusers.d"), HostPath.of("/lib/sysusers.d"));
+    private static final HostPath DPKG_INFO = HostPath.of("/var/lib/dpkg/info");
+    private static final HostPath INSTALLER = HostPath.of("/var/log/installer");
+
+    private final Map<String, String> masterShells = new HashMap<>();
+    private final Map<String, String> sysusers = new HashMap<>();
+    private final Map<String, String> scripts = new LinkedHashMap<>();
+    private final List<String> installerLogs = new ArrayList<>();
+    final List<CollectionError> errors = new ArrayList<>();
+
+    AccountOrigins(HostRoot root) {
+        read(root, MASTER).ifPresent(text -> PasswdParser.parse(text, MASTER.display()).lines()
+                .forEach(l -> masterShells.put(l.name(), l.shell())));
+        for (HostPath dir : SYSUSERS) {
+            for (DirEntry e : list(root, dir)) {
+                read(root, e.path()).ifPresent(text -> text.lines()
+                        .map(String::strip)
+                        .filter(l -> l.startsWith("u ") || l.startsWith("u! "))
+                        .forEach(l -> sysusers.put(l.split("\\s+")[1], e.path().display())));
+            }
+        }
+        for (DirEntry e : list(root, DPKG_INFO)) {
+            String n = e.name();
+            if (n.endsWith(".postinst") || n.endsWith(".preinst") || n.endsWith(".config")) {
+                read(root, e.path()).ifPresent(text -> scripts.put(n.substring(0, n.lastIndexOf('.')), text));
+            }
+        }
+        for (DirEntry e : list(root, INSTALLER)) {
+            read(root, e.path()).ifPresent(installerLogs::add);
+        }
+    }
+
+    /** {@code base-passwd}, {@code package:NAME}, {@code sysusers}, {@code installer}, or empty. */
+    String originOf(String account) {
+        if (masterShells.containsKey(account)) {
+            return "base-passwd";
+        }
+        if (sysusers.containsKey(account)) {
+            return "sysusers";
+        }
+        Pattern word = word(account);
+        for (Map.Entry<String, String> s : scripts.entrySet()) {
+            if (word.matcher(s.getValue()).find()) {
+                return "package:" + s.getKey().replaceFirst(":.*", "");
+            }
+        }
+        for (String log : installerLogs) {
+            if (word.matcher(log).find()) {
+                return "installer";
+            }
+        }
+        return "";
+    }
+
+    /** True when whatever created the account also gave it this shell. */
+    boolean shellByPackage(String account, String shell, String origin) {
+        if (origin.equals("base-passwd")) {
+            return shell.equals(masterShells.get(account));
+        }
+        if (origin.startsWith("package:")) {
+            String pkg = origin.substring("package:".length());
+            return scripts.entrySet().stream()
+                    .filter(s -> s.getKey().replaceFirst(":.*", "").equals(pkg))
+                    .anyMatch(s -> s.getValue().contains(shell));
+        }
+        return false;
+    }
+
+    private static Pattern word(String name) {
+        return Pattern.compile("(?<![\\w.-])" + Pattern.quote(name) + "(?![\\w.-])");
+    }
+
+    private List<DirEntry> list(HostRoot root, HostPath dir) {
+        try {
+            return root.list(dir);
+        } catch (HostException e) {
+            errors.add(new CollectionError("accounts", dir.display(), e.getMessage()));
+            return List.of();
+        }
+    }
+
+    private Optional<String> read(HostRoot root, HostPath path) {
+        try {
+            return root.readText(path);
+        } catch (HostException e) {
+            errors.add(new CollectionError("accounts", path.display(), e.getMessage()));
+            return Optional.empty();
+        }
+    }
+}
