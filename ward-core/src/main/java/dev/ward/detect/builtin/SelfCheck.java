@@ -63,14 +63,17 @@ public final class SelfCheck {
         return suspects;
     }
 
-    /** The files mapped into this process, from /proc/self/maps (the sixth column). */
+    /**
+     * The files mapped executable into this process, from /proc/self/maps: code, not data (the JVM
+     * maps its own perf data file from /tmp, readable and writable, never executable).
+     */
     static Set<String> mappedFiles(HostRoot live) {
         Set<String> files = new LinkedHashSet<>();
         try {
             String maps = live.readText(HostPath.of("/proc/self/maps")).orElse("");
             for (String line : maps.split("\n")) {
                 String[] f = line.split("\\s+", 6);
-                if (f.length == 6 && f[5].startsWith("/")) {
+                if (f.length == 6 && f[1].indexOf('x') >= 0 && f[5].startsWith("/")) {
                     files.add(f[5]);
                 }
             }
