@@ -48,7 +48,7 @@ public final class TextReporter implements Reporter {
         findings(t, report.findings());
         TextSections.changes(t, report.changes());
         TextSections.errors(t, report.errors());
-        t.line(TextSections.total(report));
+        t.para("", INDENT, TextSections.total(report));
         out.write(t.toString().getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
@@ -89,7 +89,9 @@ public final class TextReporter implements Reporter {
         t.para(tag, paint(f.severity(), tag.strip()) + " ", INDENT, Printable.line(f.title()));
         t.para(INDENT, INDENT, "check " + Printable.line(f.check()) + ", id " + f.id());
         for (String paragraph : f.summary().split("\n")) {
-            t.para(INDENT, INDENT, Printable.line(paragraph));
+            if (!paragraph.isBlank()) {
+                t.para(INDENT, INDENT, Printable.line(paragraph));
+            }
         }
         List<String> paths = f.paths();
         for (int i = 0; i < Math.min(paths.size(), MAX_PATHS); i++) {
@@ -106,7 +108,7 @@ public final class TextReporter implements Reporter {
         for (Map.Entry<String, Object> e : evidence.subList(0, Math.min(evidence.size(), MAX_EVIDENCE))) {
             t.para(INDENT + Printable.line(e.getKey()) + ": ", INDENT + "  ", value(e.getValue()));
         }
-        more(t, evidence.size() - MAX_EVIDENCE, "evidence fields (see --format json)");
+        more(t, evidence.size() - MAX_EVIDENCE, "evidence fields; --format json shows all");
         if (!f.remediation().isBlank()) {
             t.para(INDENT + "fix: ", INDENT + "  ", Printable.line(f.remediation()));
         }
@@ -115,7 +117,7 @@ public final class TextReporter implements Reporter {
 
     private static void more(TextLayout t, int hidden, String what) {
         if (hidden > 0) {
-            t.line(INDENT + "(" + hidden + " more " + what + ")");
+            t.para(INDENT, INDENT + "  ", "(" + hidden + " more " + what + ")");
         }
     }
 

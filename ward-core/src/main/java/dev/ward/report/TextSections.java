@@ -18,7 +18,7 @@ final class TextSections {
         if (c.isEmpty()) {
             return;
         }
-        t.line("Changes: " + c.added().size() + " added, " + c.removed().size() + " removed, "
+        t.para("", INDENT, "Changes: " + c.added().size() + " added, " + c.removed().size() + " removed, "
                 + c.changed().size() + " changed").blank();
         c.added().forEach(ch -> change(t, "added", ch));
         c.removed().forEach(ch -> change(t, "removed", ch));
@@ -38,7 +38,7 @@ final class TextSections {
         if (errors.isEmpty()) {
             return;
         }
-        t.line("Collection errors (" + errors.size() + "): the run was incomplete").blank();
+        t.para("", INDENT, "Collection errors (" + errors.size() + "): the run was incomplete").blank();
         for (CollectionError e : errors) {
             t.para(INDENT, INDENT + "  ", Printable.line(e.toString()));
         }
