@@ -20,7 +20,7 @@ import java.util.Map;
  * <p>Report text is attacker-controlled (file names, process names, log lines). Static parts are
  * HTML-escaped here; the findings travel as the JSON report tree in a
  * {@code <script type="application/json">} with {@code <}, {@code >} and {@code &} escaped as
- * {@code \u003c}-style sequences, and the page script renders them with {@code textContent}. As a
+ * JSON unicode escapes, and the page script renders them with {@code textContent}. As a
  * second wall, a Content-Security-Policy allows only this page's own script (by its SHA-256) and
  * no network at all, so even an escaping bug could not run injected script or phone home.
  *

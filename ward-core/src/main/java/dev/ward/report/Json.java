@@ -13,9 +13,10 @@ import java.util.Map;
  * label). Anything else is written as its {@code toString()} string, so a report never fails to
  * print because a detector put an unexpected type into its evidence.
  *
- * <p>Output is plain ASCII-safe where it matters: control characters, lone surrogates and U+2028 /
- * U+2029 are escaped (the last two end lines in JavaScript and some log shippers), and so is
- * {@code <} when {@code htmlSafe} is asked for, which lets the text sit inside a {@code <script>}.
+ * <p>Control characters, lone surrogates (which UTF-8 cannot carry) and U+2028 / U+2029 (line ends
+ * to JavaScript and some log shippers) are written as JSON unicode escapes, so one value never
+ * spans lines. {@link #htmlSafe} also escapes {@code <}, {@code >} and {@code &}, so the text can
+ * sit inside a {@code <script>} element.
  */
 public final class Json {
     private static final String HEX = "0123456789abcdef";

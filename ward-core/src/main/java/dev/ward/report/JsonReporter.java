@@ -41,7 +41,7 @@ public final class JsonReporter implements Reporter {
         return root;
     }
 
-    static Map<String, Object> finding(Finding f) {
+    private static Map<String, Object> finding(Finding f) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", f.id());
         m.put("check", f.check());
@@ -73,7 +73,7 @@ public final class JsonReporter implements Reporter {
         return m;
     }
 
-    static Map<String, Object> error(CollectionError e) {
+    private static Map<String, Object> error(CollectionError e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("source", e.source());
         m.put("path", e.path());

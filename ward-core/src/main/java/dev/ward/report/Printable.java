@@ -5,8 +5,8 @@ package dev.ward.report;
  * (a process name, a log line, a cron command); printed raw, an escape sequence could rewrite the
  * analyst's terminal and a bidi override could make {@code evil.sh} read as something else. So
  * control characters (C0, DEL, C1) become {@code \n}, {@code \t} or {@code \xNN}, and bidi
- * controls become {@code \u202e}-style escapes. Backslashes are left alone: paths arrive already
- * escaped by {@code HostPath.display()} and must read back the same.
+ * controls become a backslash, {@code u} and four hex digits. Backslashes are left alone: paths
+ * arrive already escaped by {@code HostPath.display()} and must read back the same.
  */
 final class Printable {
     private static final String HEX = "0123456789abcdef";
