@@ -1,5 +1,7 @@
 package dev.ward.report;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +13,8 @@ import java.util.Map;
 public record Change(String path, List<String> attributes, Map<String, Object> old, Map<String, Object> now) {
     public Change {
         attributes = List.copyOf(attributes);
-        old = Map.copyOf(old);
-        now = Map.copyOf(now);
+        // Insertion order, not Map.copyOf: its order changes from run to run, and reports must not.
+        old = Collections.unmodifiableMap(new LinkedHashMap<>(old));
+        now = Collections.unmodifiableMap(new LinkedHashMap<>(now));
     }
 }
