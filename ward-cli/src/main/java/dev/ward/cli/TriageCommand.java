@@ -16,9 +16,13 @@ import picocli.CommandLine.Mixin;
 
 /** {@code ward triage}: every check that needs no baseline, ranked. */
 @Command(name = "triage",
-        description = {
-            "Run every check that needs no baseline (accounts, SSH keys, sudo, host trust, persistence,",
-            "SUID files, ...) on the live host, or on --root DIR, and rank what it finds."
+        description = "Run every check that needs no baseline and rank what it finds.",
+        footer = {
+            "",
+            "Checks accounts, SSH keys, sudo, host trust, persistence (cron, systemd, rc files,",
+            "preload, PAM, udev, MOTD, web shells), /dev and SUID files; on the live host, or on",
+            "the system mounted at --root DIR. Ward first checks its own process for injected",
+            "libraries: a critical finding there means the host may lie to every program on it.",
         })
 final class TriageCommand implements Callable<Integer> {
     @Mixin

@@ -15,7 +15,6 @@ import picocli.CommandLine.Spec;
         description = "Detects and removes malicious code on Linux hosts.",
         subcommands = {
             TriageCommand.class,
-            ChecksCommand.class,
             CommandLine.HelpCommand.class,
             AutoComplete.GenerateCompletion.class,
         },

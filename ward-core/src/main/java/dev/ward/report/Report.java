@@ -3,6 +3,7 @@ package dev.ward.report;
 import dev.ward.model.CollectionError;
 import dev.ward.model.Finding;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.Map;
  *
  * @param root     the root that was inspected, "/" for the live host
  * @param findings ranked: most severe first, then by check id and first path
- * @param stats    counters for the run (checks run, files read, seconds), JSON-shaped values
+ * @param stats    counters for the run (checks run, files read, seconds), JSON-shaped values, in the
+ *                 order given (pass a LinkedHashMap)
  * @param summary  a command's own summary (e.g. logins per user), JSON-shaped; empty when none
  */
 public record Report(
@@ -47,7 +49,7 @@ public record Report(
         findings = findings.stream().sorted(RANKING).toList();
         changes = changes == null ? Changes.NONE : changes;
         errors = List.copyOf(errors);
-        stats = new LinkedHashMap<>(stats);
-        summary = new LinkedHashMap<>(summary);
+        stats = Collections.unmodifiableMap(new LinkedHashMap<>(stats));
+        summary = Collections.unmodifiableMap(new LinkedHashMap<>(summary));
     }
 }

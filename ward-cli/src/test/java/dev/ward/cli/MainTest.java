@@ -1,0 +1,107 @@
+package dev.ward.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as users meet it: usage, version, help, exit codes, reports written to files. */
+class MainTest {
+    @TempDir
+    Path dir;
+
+    record Run(int status, String out, String err) {
+    }
+
+    static Run ward(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            var cl = WardCommand.commandLine();
+            cl.setOut(new java.io.PrintWriter(System.out, true));
+            cl.setErr(new java.io.PrintWriter(System.err, true));
+            int status = cl.execute(args);
+            return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void bareWardPrintsUsage() {
+        Run r = ward();
+        assertEquals(0, r.status());
+        assertTrue(r.out().startsWith("Usage: ward"), r.out());
+        assertTrue(r.out().contains("triage"));
+    }
+
+    @Test
+    void versionAndHelp() {
+        assertTrue(ward("--version").out().startsWith("ward "));
+        Run help = ward("help", "triage");
+        assertEquals(0, help.status());
+        assertTrue(help.out().contains("--root=DIR"), help.out());
+        assertTrue(help.out().contains("--min-severity"), help.out());
+    }
+
+    @Test
+    void completionScriptIsGenerated() {
+        Run r = ward("generate-completion");
+        assertEquals(0, r.status());
+        assertTrue(r.out().contains("complete -F"), "a bash completion function");
+        assertTrue(r.out().contains("triage"));
+    }
+
+    @Test
+    void usageErrorsExit64WithOneLine() {
+        Run r = ward("triage", "--format", "xml");
+        assertEquals(64, r.status());
+        assertTrue(r.err().startsWith("ward: "), r.err());
+        assertTrue(r.err().contains("unknown format 'xml'"), r.err());
+        assertEquals(64, ward("no-such-command").status());
+    }
+
+    @Test
+    void aMissingRootExits66() {
+        Run r = ward("triage", "--root", dir.resolve("absent").toString());
+        assertEquals(66, r.status());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("absent"), r.err());
+    }
+
+    @Test
+    void triageWritesAJsonReportToAFileAndSetsTheFindingBit() throws Exception {
+        Path root = dir.resolve("root");
+        Files.createDirectories(root.resolve("etc"));
+        Files.writeString(root.resolve("etc/passwd"), "root:x:0:0::/root:/bin/bash\na:x:1000:1000::/h:/bin/sh\nb:x:1000:1000::/h:/bin/sh\n");
+        Files.writeString(root.resolve("etc/shadow"), "");
+        Path report = dir.resolve("report.json");
+        Run r = ward("triage", "--root", root.toString(), "--format", "json", "--output", report.toString());
+        assertEquals(8, r.status() & 8, r.err());
+        assertEquals("", r.out());
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        assertEquals("ward", json.get("tool").asText());
+        assertEquals(root.toString(), json.get("root").asText());
+        boolean duplicate = false;
+        for (JsonNode f : json.get("findings")) {
+            duplicate |= f.get("check").asText().equals("linux.accounts.duplicate_uid");
+        }
+        assertTrue(duplicate, json.toString());
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".part")), "no partial file left");
+        }
+    }
+}
