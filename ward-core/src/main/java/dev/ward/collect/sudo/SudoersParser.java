@@ -46,7 +46,8 @@ public final class SudoersParser {
                 logical.append(cur, 0, cur.length() - 1).append(' ');
                 cur = lines[++i];
             }
-            logical.append(cur);
+            // a continuation on the last line is a truncated file: drop the dangling '\'
+            logical.append(cur.endsWith("\\") ? cur.substring(0, cur.length() - 1) : cur);
             line(path, start, logical.toString().strip(), out);
         }
         return out;
