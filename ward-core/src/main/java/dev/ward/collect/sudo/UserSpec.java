@@ -33,11 +33,31 @@ final class UserSpec {
             return false;
         }
         List<String> hosts = list(left[1]);
-        String runas = "root";
-        boolean nopasswd = false;
+        Cursor cursor = new Cursor();
         List<Group> groups = new ArrayList<>();
         for (String piece : splitUnescaped(right, ',')) {
-            String cmd = piece.strip();
+            String cmd = cursor.command(piece.strip());
+            if (cmd.isEmpty()) {
+                return false;
+            }
+            add(groups, cursor.runas, cursor.nopasswd, cmd);
+        }
+        for (String user : list(left[0])) {
+            for (Group g : groups) {
+                rules.add(new SudoRule(path, no, user, hosts, g.runas, g.nopasswd, g.commands, line));
+            }
+        }
+        return true;
+    }
+
+    /** Runas and NOPASSWD as they carry from one command of a line to the next. */
+    private static final class Cursor {
+        String runas = "root";
+        boolean nopasswd;
+
+        /** Consumes the runas list, tags and options before a command; returns the command. */
+        String command(String piece) {
+            String cmd = piece;
             Matcher m;
             while (true) {
                 if (cmd.startsWith("(") && cmd.indexOf(')') > 0) {
@@ -49,20 +69,10 @@ final class UserSpec {
                 } else if ((m = OPTION.matcher(cmd)).find()) {
                     cmd = cmd.substring(m.end()).strip();
                 } else {
-                    break;
+                    return cmd;
                 }
             }
-            if (cmd.isEmpty()) {
-                return false;
-            }
-            add(groups, runas, nopasswd, cmd);
         }
-        for (String user : list(left[0])) {
-            for (Group g : groups) {
-                rules.add(new SudoRule(path, no, user, hosts, g.runas, g.nopasswd, g.commands, line));
-            }
-        }
-        return true;
     }
 
     private record Group(String runas, boolean nopasswd, List<String> commands) {
