@@ -41,6 +41,11 @@ public record AccountEntry(
         MISSING
     }
 
+    /** An account for a service, not a person: a system uid or a shell that refuses logins; never root. */
+    public boolean service() {
+        return uid != 0 && (system || !loginShell);
+    }
+
     public boolean explained() {
         return !origin.isEmpty();
     }

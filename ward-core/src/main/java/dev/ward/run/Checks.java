@@ -1,6 +1,7 @@
 package dev.ward.run;
 
 import dev.ward.detect.Detector;
+import dev.ward.detect.builtin.AccessDetectors;
 import dev.ward.detect.builtin.DuplicateUidDetector;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ public final class Checks {
     public static List<Detector> triage() {
         List<Detector> all = new ArrayList<>();
         all.add(new DuplicateUidDetector());
+        all.addAll(AccessDetectors.all());
         return all;
     }
 }

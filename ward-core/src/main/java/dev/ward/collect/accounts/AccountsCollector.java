@@ -20,6 +20,13 @@ public final class AccountsCollector implements Collector<AccountEntry> {
     public static final HostPath SHADOW = HostPath.of("/etc/shadow");
     private static final Set<String> NO_LOGIN = Set.of("nologin", "false", "sync", "halt", "shutdown");
 
+    private static final AccountsCollector INSTANCE = new AccountsCollector();
+
+    /** The scan's accounts, collected once and shared; their errors are reported by the accounts checks. */
+    public static List<AccountEntry> accounts(Scan scan) {
+        return scan.records(INSTANCE).records();
+    }
+
     @Override
     public String source() {
         return "accounts";

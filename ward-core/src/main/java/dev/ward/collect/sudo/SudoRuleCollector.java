@@ -1,0 +1,25 @@
+package dev.ward.collect.sudo;
+
+import dev.ward.collect.CollectResult;
+import dev.ward.collect.Collector;
+import dev.ward.collect.Scan;
+import dev.ward.model.SudoRule;
+
+/** The user specifications of the host's sudoers, includes followed and aliases expanded. */
+public final class SudoRuleCollector implements Collector<SudoRule> {
+    @Override
+    public String source() {
+        return "sudo_rules";
+    }
+
+    @Override
+    public Class<SudoRule> type() {
+        return SudoRule.class;
+    }
+
+    @Override
+    public CollectResult<SudoRule> collect(Scan scan) {
+        SudoersReader.Sudoers s = SudoersReader.read(scan.root());
+        return new CollectResult<>(s.rules(), s.errors());
+    }
+}

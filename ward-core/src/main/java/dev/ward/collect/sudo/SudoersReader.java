@@ -1,0 +1,89 @@
+package dev.ward.collect.sudo;
+
+import dev.ward.host.DirEntry;
+import dev.ward.host.FileStat;
+import dev.ward.host.HostException;
+import dev.ward.host.HostPath;
+import dev.ward.host.HostRoot;
+import dev.ward.model.CollectionError;
+import dev.ward.model.SudoDefault;
+import dev.ward.model.SudoRule;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads /etc/sudoers and what it includes, in sudo's order, then expands aliases one level.
+ * {@code @includedir} takes the directory's files whose names hold no '.' and do not end in '~'
+ * (so editor backups and package leftovers are skipped), sorted, as sudo does; a relative
+ * {@code @include} is taken from the including file's directory (sudo 1.9).
+ */
+public final class SudoersReader {
+    public static final HostPath MAIN = HostPath.of("/etc/sudoers");
+    private static final int MAX_DEPTH = 8;
+
+    /** A sudoers file that was read, with its stat for the ownership and mode checks. */
+    public record SudoersFile(HostPath path, FileStat stat) {
+    }
+
+    /** Everything sudo would read. */
+    public record Sudoers(List<SudoersFile> files, List<SudoRule> rules, List<SudoDefault> defaults,
+                          List<CollectionError> errors) {
+    }
+
+    private SudoersReader() {
+    }
+
+    public static Sudoers read(HostRoot root) {
+        Sudoers raw = new Sudoers(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        Map<String, List<String>> aliases = new HashMap<>();
+        load(root, MAIN, 0, raw, aliases);
+        List<SudoRule> expanded = new ArrayList<>();
+        raw.rules().forEach(r -> expanded.addAll(Aliases.expand(r, aliases)));
+        return new Sudoers(raw.files(), expanded, raw.defaults(), raw.errors());
+    }
+
+    private static void load(HostRoot root, HostPath file, int depth, Sudoers out, Map<String, List<String>> aliases) {
+        Optional<String> text;
+        Optional<FileStat> stat;
+        try {
+            stat = root.stat(file);
+            text = root.readText(file);
+        } catch (HostException e) {
+            out.errors().add(new CollectionError(SudoersParser.SOURCE, file.display(), e.getMessage()));
+            return;
+        }
+        if (text.isEmpty() || stat.isEmpty()) {
+            return;
+        }
+        out.files().add(new SudoersFile(file, stat.get()));
+        SudoersParser.Parsed p = SudoersParser.parse(file.display(), text.get());
+        out.rules().addAll(p.rules());
+        out.defaults().addAll(p.defaults());
+        out.errors().addAll(p.errors());
+        aliases.putAll(p.aliases());
+        for (SudoersParser.Include inc : p.includes()) {
+            if (depth >= MAX_DEPTH) {
+                out.errors().add(SudoersParser.error(file.display(), inc.line(), "include nested too deep"));
+                continue;
+            }
+            HostPath target = inc.target().startsWith("/")
+                    ? HostPath.of(inc.target()) : file.parent().resolve(inc.target());
+            for (HostPath f : inc.directory() ? dirFiles(root, target, out.errors()) : List.of(target)) {
+                load(root, f, depth + 1, out, aliases);
+            }
+        }
+    }
+
+    private static List<HostPath> dirFiles(HostRoot root, HostPath dir, List<CollectionError> errors) {
+        try {
+            return root.list(dir).stream().map(DirEntry::path)
+                    .filter(p -> !p.name().contains(".") && !p.name().endsWith("~")).toList();
+        } catch (HostException e) {
+            errors.add(new CollectionError(SudoersParser.SOURCE, dir.display(), e.getMessage()));
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.ward.collect.sudo;
+
+import dev.ward.model.SudoRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A sudoers user specification: {@code User_List Host_List = [(Runas)] [Tags:] Cmnd, ...}. Runas
+ * and tags carry over to the following commands of the line until changed, as sudoers(5) says, so
+ * one line may give several rules: one per user and per run of commands with the same runas and
+ * NOPASSWD state.
+ */
+final class UserSpec {
+    private static final Pattern TAG = Pattern.compile(
+            "^(NO)?(PASSWD|EXEC|SETENV|LOG_INPUT|LOG_OUTPUT|MAIL|FOLLOW|INTERCEPT|CHECKSUM)[ \t]*:");
+    private static final Pattern OPTION = Pattern.compile(
+            "^(ROLE|TYPE|CWD|CHROOT|TIMEOUT|NOTBEFORE|NOTAFTER|APPARMOR_PROFILE|PRIVS|LIMITPRIVS)=[^ \t]+");
+
+    private UserSpec() {
+    }
+
+    /** Adds the rules of a line; false when it is not a user specification. */
+    static boolean parse(String path, int no, String line, List<SudoRule> rules) {
+        int eq = line.indexOf('=');
+        if (eq <= 0) {
+            return false;
+        }
+        String[] left = line.substring(0, eq).strip().replaceAll("[ \t]*,[ \t]*", ",").split("[ \t]+");
+        String right = line.substring(eq + 1).strip();
+        if (left.length != 2 || right.isEmpty()) {
+            return false;
+        }
+        List<String> hosts = list(left[1]);
+        Cursor cursor = new Cursor();
+        List<Group> groups = new ArrayList<>();
+        for (String piece : splitUnescaped(right, ',')) {
+            String cmd = cursor.command(piece.strip());
+            if (cmd.isEmpty()) {
+                return false;
+            }
+            add(groups, cursor.runas, cursor.nopasswd, cmd);
+        }
+        for (String user : list(left[0])) {
+            for (Group g : groups) {
+                rules.add(new SudoRule(path, no, user, hosts, g.runas, g.nopasswd, g.commands, line));
+            }
+        }
+        return true;
+    }
+
+    /** Runas and NOPASSWD as they carry from one command of a line to the next. */
+    private static final class Cursor {
+        String runas = "root";
+        boolean nopasswd;
+
+        /** Consumes the runas list, tags and options before a command; returns the command. */
+        String command(String piece) {
+            String cmd = piece;
+            Matcher m;
+            while (true) {
+                if (cmd.startsWith("(") && cmd.indexOf(')') > 0) {
+                    runas = cmd.substring(1, cmd.indexOf(')')).strip();
+                    cmd = cmd.substring(cmd.indexOf(')') + 1).strip();
+                } else if ((m = TAG.matcher(cmd)).find()) {
+                    nopasswd = m.group(2).equals("PASSWD") ? m.group(1) != null : nopasswd;
+                    cmd = cmd.substring(m.end()).strip();
+                } else if ((m = OPTION.matcher(cmd)).find()) {
+                    cmd = cmd.substring(m.end()).strip();
+                } else {
+                    return cmd;
+                }
+            }
+        }
+    }
+
+    private record Group(String runas, boolean nopasswd, List<String> commands) {
+    }
+
+    private static void add(List<Group> groups, String runas, boolean nopasswd, String cmd) {
+        Group last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
+        if (last != null && last.runas.equals(runas) && last.nopasswd == nopasswd) {
+            last.commands.add(cmd);
+        } else {
+            List<String> commands = new ArrayList<>();
+            commands.add(cmd);
+            groups.add(new Group(runas, nopasswd, commands));
+        }
+    }
+
+    /** A comma list, blanks around items removed. */
+    static List<String> list(String text) {
+        return splitUnescaped(text, ',').stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Splits at {@code sep} unless escaped with '\', quoted, or inside parentheses (runas lists). */
+    static List<String> splitUnescaped(String text, char sep) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length()) {
+                cur.append(c).append(text.charAt(++i));
+                continue;
+            }
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '(' && !quoted) {
+                depth++;
+            } else if (c == ')' && !quoted && depth > 0) {
+                depth--;
+            }
+            if (c == sep && depth == 0 && !quoted) {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        out.add(cur.toString());
+        return out;
+    }
+}
