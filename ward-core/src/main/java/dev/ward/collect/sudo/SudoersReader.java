@@ -22,6 +22,7 @@ import java.util.Optional;
  */
 public final class SudoersReader {
     public static final HostPath MAIN = HostPath.of("/etc/sudoers");
+    private static final HostPath DROP_IN = HostPath.of("/etc/sudoers.d");
     private static final int MAX_DEPTH = 8;
 
     /** A sudoers file that was read, with its stat for the ownership and mode checks. */
@@ -40,6 +41,13 @@ public final class SudoersReader {
         Sudoers raw = new Sudoers(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         Map<String, List<String>> aliases = new HashMap<>();
         load(root, MAIN, 0, raw, aliases);
+        // Debian's /etc/sudoers includes /etc/sudoers.d; where it is missing (sudo not installed
+        // yet, or removed) a grant dropped there still waits for sudo, so it is read anyway.
+        if (raw.files().stream().noneMatch(f -> f.path().equals(MAIN))) {
+            for (HostPath f : dirFiles(root, DROP_IN, raw.errors())) {
+                load(root, f, 1, raw, aliases);
+            }
+        }
         List<SudoRule> expanded = new ArrayList<>();
         raw.rules().forEach(r -> expanded.addAll(Aliases.expand(r, aliases)));
         return new Sudoers(raw.files(), expanded, raw.defaults(), raw.errors());

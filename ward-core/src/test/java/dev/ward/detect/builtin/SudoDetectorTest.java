@@ -82,4 +82,13 @@ class SudoDetectorTest {
         assertEquals(List.of(), TestRoot.brief(r));
         assertEquals(List.of(), TestRoot.brief(new TestRoot(dir.resolve("empty")).run(new SudoDetector())));
     }
+
+    @Test
+    void aDropInIsReadEvenWhereSudoersIsMissing() {
+        Results r = new TestRoot(dir).write("etc/sudoers.d/90-web", "www-data ALL=(ALL) NOPASSWD: ALL\n", "r--r-----", TestRoot.OLD)
+                .run(new SudoDetector());
+        assertEquals(List.of(
+                "linux.sudo.nopasswd_all high /etc/sudoers.d/90-web",
+                "linux.sudo.service_account_grant high /etc/sudoers.d/90-web"), TestRoot.brief(r));
+    }
 }
