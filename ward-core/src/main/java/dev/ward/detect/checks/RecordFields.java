@@ -82,8 +82,12 @@ public final class RecordFields {
             throw new IllegalStateException("cannot read " + r.getClass().getSimpleName() + "." + name, e);
         } catch (InvocationTargetException e) {
             throw new IllegalStateException("reading " + r.getClass().getSimpleName() + "." + name
-                    + " failed: " + e.getCause(), e.getCause());
+                    + " failed: " + message(e.getCause()), e.getCause());
         }
+    }
+
+    private static String message(Throwable t) {
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     /** All components of a record, in declaration order; for evidence of nested records. */
