@@ -3,6 +3,7 @@ package dev.ward.detect.checks;
 import dev.ward.model.Severity;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -140,7 +141,7 @@ public final class CheckLoader {
         if (entry == null) {
             return List.of();
         }
-        List<FieldRef> out = new java.util.ArrayList<>();
+        List<FieldRef> out = new ArrayList<>();
         for (Node item : yaml.sequence(entry.getValueNode(), what)) {
             out.add(FieldRef.parse(yaml.string(item, "each item of " + what), yaml.at(item)));
         }

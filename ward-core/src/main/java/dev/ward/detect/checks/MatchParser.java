@@ -3,11 +3,13 @@ package dev.ward.detect.checks;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.NodeType;
 
 /**
  * Reads the {@code match:} expression. A mapping is either one combinator ({@code all}, {@code any},
@@ -92,7 +94,7 @@ final class MatchParser {
             case "not_regex" -> new Match.Not(new Match.Regex(field, regex(value)));
             case "glob" -> glob(field, value);
             case "exists" -> new Match.Exists(field, (Boolean) operand(value, Operand.BOOL));
-            default -> new Match.Compare(field, Match.Comparison.valueOf(op.toUpperCase(java.util.Locale.ROOT)),
+            default -> new Match.Compare(field, Match.Comparison.valueOf(op.toUpperCase(Locale.ROOT)),
                     (BigDecimal) operand(value, Operand.NUMBER));
         };
     }
@@ -160,7 +162,7 @@ final class MatchParser {
     }
 
     private boolean isParamRef(Node value) throws CheckFormatException {
-        return value.getNodeType() == org.snakeyaml.engine.v2.nodes.NodeType.MAPPING
+        return value.getNodeType() == NodeType.MAPPING
                 && yaml.mapping(value, "a parameter reference").containsKey("param");
     }
 

@@ -3,6 +3,7 @@ package dev.ward.detect.checks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -129,7 +130,7 @@ final class YamlNodes {
             case ScalarNode s when s.getTag().equals(Tag.NULL) -> "an empty value";
             case ScalarNode s when s.getTag().equals(Tag.STR) -> "the string '" + s.getValue() + "'";
             case ScalarNode s -> "'" + s.getValue() + "'";
-            default -> "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+            default -> "a " + node.getNodeType().name().toLowerCase(Locale.ROOT);
         };
     }
 }
