@@ -6,14 +6,8 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Reads one check file (schema 1, one check per file) into a {@link Check}. Every problem is a
@@ -49,27 +43,9 @@ public final class CheckLoader {
 
     public Check load(String file, String text) throws CheckFormatException {
         SourceText.checkCharacters(file, text);
-        Node root = compose(file, text)
+        Node root = YamlDocument.compose(file, text)
                 .orElseThrow(() -> new Position(file, 1, 1).error("empty file: expected a check"));
         return read(new YamlNodes(file), root);
-    }
-
-    private static Optional<Node> compose(String file, String text) throws CheckFormatException {
-        LoadSettings settings = LoadSettings.builder().setLabel(file).setSchema(new CoreSchema()).build();
-        try {
-            return new Compose(settings).composeString(text);
-        } catch (MarkedYamlEngineException e) {
-            boolean problem = e.getProblemMark().isPresent();
-            String message = problem ? e.getProblem() : e.getContext();
-            Position at = Position.of(file, problem ? e.getProblemMark() : e.getContextMark());
-            throw new CheckFormatException(at, "invalid YAML: " + oneLine(message), e);
-        } catch (YamlEngineException e) {
-            throw new CheckFormatException(new Position(file, 1, 1), "invalid YAML: " + oneLine(e.getMessage()), e);
-        }
-    }
-
-    private static String oneLine(String message) {
-        return message == null ? "syntax error" : message.strip().replaceAll("\\s*\\n\\s*", "; ");
     }
 
     private Check read(YamlNodes yaml, Node root) throws CheckFormatException {

@@ -105,6 +105,20 @@ class CheckLoaderErrorTest {
     }
 
     @Test
+    void deepNestingIsRefusedBeforeItCanOverflowTheStack() {
+        String deep = "schema: 1\nid: a.b\nmatch: " + "[".repeat(100_000) + "\n";
+        assertEquals("deep.yaml:3:71: nested deeper than 64 levels",
+                assertThrows(CheckFormatException.class, () -> new CheckLoader().load("deep.yaml", deep)).getMessage());
+    }
+
+    @Test
+    void aliasesAreRefused() {
+        String text = replaced("{field: name, equals: sshd}", "&c {field: name, equals: sshd}")
+                .replace("evidence: [name, size]", "evidence: *c");
+        assertEquals("bad.yaml:12:11: aliases (*name) are not allowed in check files", fail(text).getMessage());
+    }
+
+    @Test
     void parameterDefaultMustHaveItsType() {
         CheckFormatException e = fail(TestRecords.check("  n: {type: int, default: many}", "{field: size, gt: {param: n}}"));
         assertEquals("bad.yaml:8:27: the default must be an integer, not the string 'many'", e.getMessage());
