@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,8 +101,9 @@ public final class RecordFields {
     }
 
     /**
-     * Why a dotted field cannot exist on a record class, or null when it can. Past a map, or a type
-     * that is not a record, nothing more can be known, so anything is accepted there.
+     * Why a dotted field cannot exist on a record class, or null when it can. Past a map, an
+     * interface (a sealed family of records, say) or Object, the runtime type decides, so anything
+     * is accepted there; at run time a missing step reads as null.
      */
     static String problem(Class<? extends Record> type, List<String> path) {
         Type t = type;
@@ -111,10 +113,13 @@ public final class RecordFields {
                 t = pt.getActualTypeArguments()[0];
                 raw = raw(t);
             }
-            if (Map.class.isAssignableFrom(raw) || raw == Object.class) {
+            String where = String.join(".", path.subList(0, i));
+            if (Collection.class.isAssignableFrom(raw)) {
+                return "field '" + where + "' is a list; fields of its elements cannot be named";
+            }
+            if (Map.class.isAssignableFrom(raw) || raw == Object.class || raw.isInterface()) {
                 return null;
             }
-            String where = String.join(".", path.subList(0, i));
             if (!raw.isRecord()) {
                 return "field '" + where + "' is a " + raw.getSimpleName() + " and has no field '" + path.get(i) + "'";
             }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -160,6 +161,18 @@ class CheckLoaderErrorTest {
         CheckFormatException e = assertThrows(CheckFormatException.class,
                 () -> check.validate(TestRecords.Sample.class));
         assertEquals("f.yaml:9:11: unknown field 'owner.nam' for records of type Owner (fields: name, uid)", e.getMessage());
+    }
+
+    @Test
+    void fieldsCannotReachIntoScalarsOrLists() throws CheckFormatException {
+        for (var bad : List.of(
+                List.of("name.first", "field 'name' is a String and has no field 'first'"),
+                List.of("tags.first", "field 'tags' is a list; fields of its elements cannot be named"))) {
+            Check check = new CheckLoader().load("f.yaml", replaced("field: name", "field: " + bad.get(0)));
+            CheckFormatException e = assertThrows(CheckFormatException.class,
+                    () -> check.validate(TestRecords.Sample.class));
+            assertEquals("f.yaml:9:11: " + bad.get(1), e.getMessage());
+        }
     }
 
     @Test
