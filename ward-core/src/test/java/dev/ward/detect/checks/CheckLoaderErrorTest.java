@@ -54,7 +54,11 @@ class CheckLoaderErrorTest {
                 Arguments.of("bad severity", replaced("severity: medium", "severity: severe"),
                         "bad.yaml:5:11: unknown severity 'severe' (expected info, low, medium, high or critical)"),
                 Arguments.of("title not text", replaced("title: Sample check", "title: [a]"),
-                        "bad.yaml:3:8: title must be a string, not a list"),
+                        "bad.yaml:3:8: title must be a string, not a list"));
+    }
+
+    static Stream<Arguments> brokenMatch() {
+        return Stream.of(
                 Arguments.of("unknown operator", replaced("equals: sshd", "equal: sshd"),
                         "bad.yaml:9:17: unknown operator 'equal' (expected one of equals, not_equals, in, not_in,"
                                 + " regex, not_regex, gt, ge, lt, le, glob, exists, or all, any, not)"),
@@ -82,7 +86,7 @@ class CheckLoaderErrorTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("broken")
+    @MethodSource({"broken", "brokenMatch"})
     void failsAtTheSpot(String name, String text, String expected) {
         assertEquals(expected, fail(text).getMessage());
     }

@@ -1,8 +1,12 @@
 package dev.ward.detect.checks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -10,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every operator and combinator, each way, over {@link TestRecords.Sample#typical()}. */
 class MatchOperatorTest {
 
-    static Stream<Arguments> conditions() {
+    static Stream<Arguments> equality() {
         return Stream.of(
                 Arguments.of("{field: name, equals: sshd}", true),
                 Arguments.of("{field: name, equals: ssh}", false),
@@ -35,7 +39,11 @@ class MatchOperatorTest {
                 Arguments.of("{field: size, in: [1, 4096]}", true),
                 Arguments.of("{field: tags, in: [cron, daemon]}", true),
                 Arguments.of("{field: name, not_in: [cron]}", true),
-                Arguments.of("{field: name, not_in: [sshd]}", false),
+                Arguments.of("{field: name, not_in: [sshd]}", false));
+    }
+
+    static Stream<Arguments> patternsAndNumbers() {
+        return Stream.of(
                 Arguments.of("{field: name, regex: 'ss'}", true),
                 Arguments.of("{field: name, regex: '^ss$'}", false),
                 Arguments.of("{field: path, regex: '/s?bin/'}", true),
@@ -56,10 +64,17 @@ class MatchOperatorTest {
                 Arguments.of("{field: path, glob: /*/sshd}", false),
                 Arguments.of("{field: path, glob: /**/sshd}", true),
                 Arguments.of("{field: path, glob: /usr/**}", true),
+                Arguments.of("{field: path, glob: /usr/sbin/**/sshd}", true),
+                Arguments.of("{field: path, glob: /usr/sbin/**/sbin/sshd}", false),
+                Arguments.of("{field: path, glob: '/usr/sbin/[*]'}", false),
                 Arguments.of("{field: path, glob: /usr/sbin/ss?d}", true),
                 Arguments.of("{field: path, glob: '/usr/[rs]bin/*'}", true),
                 Arguments.of("{field: path, glob: '/usr/[!s]bin/*'}", false),
-                Arguments.of("{field: tags, glob: 'd*'}", true),
+                Arguments.of("{field: tags, glob: 'd*'}", true));
+    }
+
+    static Stream<Arguments> presenceNestingAndCombinators() {
+        return Stream.of(
                 Arguments.of("{field: name, exists: true}", true),
                 Arguments.of("{field: empty, exists: true}", false),
                 Arguments.of("{field: empty, exists: false}", true),
@@ -78,7 +93,7 @@ class MatchOperatorTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @MethodSource("conditions")
+    @MethodSource({"equality", "patternsAndNumbers", "presenceNestingAndCombinators"})
     void evaluates(String condition, boolean expected) throws CheckFormatException {
         Check check = new CheckLoader().load("t.yaml", TestRecords.check(condition));
         check.validate(TestRecords.Sample.class);
@@ -94,6 +109,16 @@ class MatchOperatorTest {
                 Arguments.of("  b: {type: bool, default: false}", "{field: missing, exists: {param: b}}", true),
                 Arguments.of("  l: {type: list, default: [cron]}", "{field: name, not_in: {param: l}}", true),
                 Arguments.of("  l: {type: list, default: []}", "{field: name, in: {param: l}}", false));
+    }
+
+    @Test
+    void overridesGivenAsTextAreReadInTheParameterType() throws CheckFormatException {
+        String text = TestRecords.check("  n: {type: int, default: 100}\n  on: {type: bool, default: true}",
+                "all: [{field: size, gt: {param: n}}, {field: executable, equals: {param: on}}]");
+        assertTrue(new CheckLoader().load("t.yaml", text).matches(TestRecords.Sample.typical()));
+        Check check = new CheckLoader(Map.of("test.sample.check", Map.of("n", "5000", "on", "false"))).load("t.yaml", text);
+        assertEquals(5000L, check.parameters().get("n").value());
+        assertFalse(check.matches(TestRecords.Sample.typical()));
     }
 
     @ParameterizedTest(name = "{1} -> {2}")
