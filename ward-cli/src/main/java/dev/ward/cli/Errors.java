@@ -1,5 +1,6 @@
 package dev.ward.cli;
 
+import dev.ward.detect.checks.CheckFormatException;
 import dev.ward.host.HostException;
 import dev.ward.report.ExitStatus;
 import java.io.IOException;
@@ -25,7 +26,7 @@ final class Errors {
     }
 
     static int exitCode(Throwable e) {
-        if (e instanceof BadInput) {
+        if (e instanceof BadInput || e instanceof CheckFormatException) {
             return ExitStatus.DATA_ERROR;
         }
         if (e instanceof NoSuchFileException || (e instanceof HostException h && h.isMissing())) {

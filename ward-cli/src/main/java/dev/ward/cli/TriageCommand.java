@@ -1,5 +1,6 @@
 package dev.ward.cli;
 
+import dev.ward.cli.options.ChecksOption;
 import dev.ward.cli.options.ReportOptions;
 import dev.ward.cli.options.RootOption;
 import dev.ward.detect.builtin.SelfCheck;
@@ -31,6 +32,9 @@ final class TriageCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
+    @Mixin
+    ChecksOption checks;
+
     @Override
     public Integer call() throws Exception {
         List<Finding> self;
@@ -38,7 +42,7 @@ final class TriageCommand implements Callable<Integer> {
             self = SelfCheck.run(live, System.getenv());
         }
         try (HostRoot host = root.open()) {
-            Report result = new Triage(Checks.triage(), InstantSource.system()).run(host, self);
+            Report result = new Triage(Checks.triage(checks.load()), InstantSource.system()).run(host, self);
             if (report.verbose()) {
                 System.err.println("ward: " + result.stats());
             }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
         description = "Detects and removes malicious code on Linux hosts.",
         subcommands = {
             TriageCommand.class,
+            ChecksCommand.class,
             CommandLine.HelpCommand.class,
             AutoComplete.GenerateCompletion.class,
         },

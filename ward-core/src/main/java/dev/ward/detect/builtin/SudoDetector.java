@@ -19,14 +19,13 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * sudo grants that give root away. One finding per sudoers file and check: NOPASSWD ALL (high),
- * any grant to a service account (high: www-data needs no sudo, so one means a web shell can
+ * sudo grants that give root away (NOPASSWD ALL itself is the YAML check linux.sudo.nopasswd_all,
+ * over each rule). One finding per sudoers file and check: any grant to a service account (high: www-data needs no sudo, so one means a web shell can
  * escalate), password-less shells, editors and interpreters that escape to a shell (medium, see
  * {@link ShellEscapes}), Defaults that drop authentication or keep the loader's variables, and
  * sudoers files dpkg did not install that are not root-owned 0440/0400.
  */
 public final class SudoDetector implements Detector {
-    static final String NOPASSWD_ALL = "linux.sudo.nopasswd_all";
     static final String SERVICE_ACCOUNT = "linux.sudo.service_account_grant";
     static final String SHELL_ESCAPE = "linux.sudo.nopasswd_shell_escape";
     static final String FILE_MODE = "linux.sudo.file_permissions";
@@ -41,8 +40,6 @@ public final class SudoDetector implements Detector {
         SudoersReader.Sudoers s = SudoersReader.read(scan.root());
         s.errors().forEach(out::error);
         List<AccountEntry> accounts = AccountsCollector.accounts(scan);
-        report(scan, out, s.rules(), r -> r.nopasswd() && r.commands().contains("ALL"),
-                NOPASSWD_ALL, Severity.HIGH, "sudo grants every command without a password");
         report(scan, out, s.rules(), r -> service(r.principal(), accounts).isPresent(),
                 SERVICE_ACCOUNT, Severity.HIGH, "sudo grant to a service account");
         report(scan, out, s.rules(), r -> r.nopasswd() && r.commands().stream().anyMatch(ShellEscapes::escapes),

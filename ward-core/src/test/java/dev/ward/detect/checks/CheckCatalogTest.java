@@ -2,6 +2,7 @@ package dev.ward.detect.checks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -22,11 +23,11 @@ class CheckCatalogTest {
     void builtinCatalogLoadsAndValidatesAgainstItsSources() throws Exception {
         CheckCatalog catalog = CheckCatalog.builtin();
         assertFalse(catalog.all().isEmpty());
-        catalog.validate("accounts", TestRecords.Account.class);
-        catalog.validate("sudoers", TestRecords.SudoRule.class);
-        assertEquals(List.of("linux.accounts.uid0_non_root"),
-                catalog.forSource("accounts").stream().map(Check::id).toList());
-        assertEquals("sudoers", catalog.byId("linux.sudo.nopasswd_all").orElseThrow().source());
+        // Every check names a registered source and only fields its records have.
+        dev.ward.run.Checks.triage(catalog);
+        assertTrue(catalog.forSource("accounts").stream().map(Check::id).toList()
+                .containsAll(List.of("linux.accounts.uid0_non_root", "linux.accounts.empty_password")));
+        assertEquals("sudo_rules", catalog.byId("linux.sudo.nopasswd_all").orElseThrow().source());
     }
 
     @Test
