@@ -46,9 +46,10 @@ public record Finding(
     }
 
     /**
-     * A stable id: the same check on the same objects gives the same id on every run and host,
-     * so analysts and SIEMs can de-duplicate and suppress. Evidence is not part of it, so a
-     * finding keeps its id when, say, a file's size changes.
+     * A stable id: the same check on the same objects, summarised the same way, gives the same id
+     * on every run and host, so analysts and SIEMs can de-duplicate and suppress. The summary is
+     * part of it because several objects may share a path (two accounts in /etc/passwd); the
+     * evidence is not, so a finding keeps its id when, say, a file's mtime changes.
      */
     public String id() {
         try {
@@ -62,9 +63,8 @@ public record Finding(
                 sha.update((byte) 1);
                 sha.update(Long.toString(pid).getBytes(StandardCharsets.UTF_8));
             }
-            if (paths.isEmpty() && pids.isEmpty()) {
-                sha.update(summary.getBytes(StandardCharsets.UTF_8));
-            }
+            sha.update((byte) 2);
+            sha.update(summary.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest(), 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);

@@ -28,6 +28,7 @@ final class AccountOrigins {
 
     private final Map<String, String> masterShells = new HashMap<>();
     private final Map<String, String> sysusers = new HashMap<>();
+    /** Maintainer scripts by file name ({@code avahi-daemon.postinst}), each package has several. */
     private final Map<String, String> scripts = new LinkedHashMap<>();
     private final List<String> installerLogs = new ArrayList<>();
     final List<CollectionError> errors = new ArrayList<>();
@@ -46,7 +47,7 @@ final class AccountOrigins {
         for (DirEntry e : list(root, DPKG_INFO)) {
             String n = e.name();
             if (n.endsWith(".postinst") || n.endsWith(".preinst") || n.endsWith(".config")) {
-                read(root, e.path()).ifPresent(text -> scripts.put(n.substring(0, n.lastIndexOf('.')), text));
+                read(root, e.path()).ifPresent(text -> scripts.put(n, text));
             }
         }
         for (DirEntry e : list(root, INSTALLER)) {
@@ -65,7 +66,7 @@ final class AccountOrigins {
         Pattern word = word(account);
         for (Map.Entry<String, String> s : scripts.entrySet()) {
             if (word.matcher(s.getValue()).find()) {
-                return "package:" + s.getKey().replaceFirst(":.*", "");
+                return "package:" + packageOf(s.getKey());
             }
         }
         for (String log : installerLogs) {
@@ -84,10 +85,15 @@ final class AccountOrigins {
         if (origin.startsWith("package:")) {
             String pkg = origin.substring("package:".length());
             return scripts.entrySet().stream()
-                    .filter(s -> s.getKey().replaceFirst(":.*", "").equals(pkg))
+                    .filter(s -> packageOf(s.getKey()).equals(pkg))
                     .anyMatch(s -> s.getValue().contains(shell));
         }
         return false;
+    }
+
+    /** {@code libc6:amd64.postinst} is a script of package {@code libc6}. */
+    private static String packageOf(String scriptName) {
+        return scriptName.substring(0, scriptName.lastIndexOf('.')).replaceFirst(":.*", "");
     }
 
     private static Pattern word(String name) {

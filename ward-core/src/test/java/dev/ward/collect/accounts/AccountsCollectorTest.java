@@ -53,6 +53,9 @@ class AccountsCollectorTest {
         write("usr/share/base-passwd/passwd.master", "root:*:0:0:root:/root:/bin/bash\ndaemon:*:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n");
         write("var/lib/dpkg/info/postgresql-common.postinst",
                 "adduser --system --home /var/lib/postgresql --shell /bin/bash --group postgres\n");
+        // a later script of the same package must not hide the one that created the account
+        write("var/lib/dpkg/info/postgresql-common.prerm", "exit 0\n");
+        write("var/lib/dpkg/info/postgresql-common.preinst", "exit 0\n");
         write("var/log/installer/syslog", "passwd/username: nopw\n");
         try (HostRoot root = HostRoot.open(dir)) {
             CollectResult<AccountEntry> result = new AccountsCollector().collect(new Scan(root, CLOCK));
