@@ -45,6 +45,7 @@ public final class DevCollector implements Collector<DevEntry> {
         walk.walk(HostPath.of("/dev"), visitor, e -> errors.add(new CollectionError(source(), "", e.getMessage())));
         new TreeWalk(scan.root(), Set.of()).walk(shm, visitor,
                 e -> errors.add(new CollectionError(source(), "", e.getMessage())));
+        out.sort(java.util.Comparator.comparing(DevEntry::path)); // walk order is a stack's; reports want a stable one
         return new CollectResult<>(out, errors);
     }
 

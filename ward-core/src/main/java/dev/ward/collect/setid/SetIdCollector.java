@@ -43,6 +43,7 @@ public final class SetIdCollector implements Collector<SetIdFile> {
                         scan.packages().owner(p).orElse(null)));
             }
         }, e -> errors.add(new CollectionError(source(), "", e.getMessage())));
+        out.sort(java.util.Comparator.comparing(SetIdFile::path)); // walk order is a stack's; reports want a stable one
         return new CollectResult<>(out, errors);
     }
 }

@@ -29,6 +29,7 @@ final class UnitTree {
     private final List<HostPath> dirs;
     private final Map<String, HostPath> byName = new LinkedHashMap<>();
     private final Map<String, List<String>> enabledBy = new LinkedHashMap<>();
+    private final java.util.Set<String> masked = new java.util.HashSet<>();
 
     UnitTree(HostFiles files, String scope, List<HostPath> dirs) {
         this.files = files;
@@ -45,8 +46,8 @@ final class UnitTree {
                     links(e.path());
                 } else if (n.endsWith(".d")) {
                     dropIns.addAll(files.files(e.path()).stream().filter(p -> p.name().endsWith(".conf")).toList());
-                } else if (isUnit(n) && !byName.containsKey(n)) {
-                    target(e.path()).ifPresent(t -> byName.put(n, t));
+                } else if (isUnit(n) && !byName.containsKey(n) && !masked.contains(n)) {
+                    target(e.path()).ifPresentOrElse(t -> byName.put(n, t), () -> masked.add(n));
                 }
             }
         }
@@ -77,7 +78,8 @@ final class UnitTree {
                 enabledBy.computeIfAbsent(name, k -> new ArrayList<>()).add(e.path().display());
             }
             Optional<HostPath> t = target(e.path());
-            if (t.isPresent() && isUnit(name) && !byName.containsKey(template(name)) && !inDirs(t.get())) {
+            if (t.isPresent() && isUnit(name) && !byName.containsKey(template(name)) && !masked.contains(template(name))
+                    && !inDirs(t.get())) {
                 byName.put(template(name), t.get());
             }
         }

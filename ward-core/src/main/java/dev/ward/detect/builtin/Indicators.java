@@ -101,7 +101,7 @@ public final class Indicators {
 
     /** True for an absolute path in a temporary directory or with a component starting with a dot. */
     public static boolean isTempOrHidden(String path) {
-        String p = path.replaceFirst("^(~|\\$HOME|\\$\\{HOME\\})/", "/home/user/");
+        String p = path.replaceFirst("^(~|\\$HOME|\\$\\{HOME\\}|%h)/", "/home/user/");
         if (!p.startsWith("/")) {
             return false;
         }
