@@ -35,7 +35,7 @@ public final class PamParser {
             String t = lines[i].replace("\r", "").strip();
             int start = i + 1;
             while (t.endsWith("\\") && i + 1 < lines.length) {
-                t = t.substring(0, t.length() - 1) + " " + lines[++i].strip();
+                t = t.substring(0, t.length() - 1).stripTrailing() + " " + lines[++i].strip();
             }
             if (t.isEmpty() || t.startsWith("#") || t.startsWith("@")) {
                 continue;

@@ -30,11 +30,12 @@ public final class ScriptParser {
                     continue;
                 }
             }
-            if (line.endsWith("\\") && i + 1 < lines.length) {
-                pending.append(line, 0, line.length() - 1).append(' ');
+            String piece = pending.isEmpty() ? line : line.strip();
+            if (piece.endsWith("\\") && i + 1 < lines.length) {
+                pending.append(piece.substring(0, piece.length() - 1).stripTrailing()).append(' ');
                 continue;
             }
-            pending.append(line);
+            pending.append(piece);
             String joined = pending.toString().strip();
             pending.setLength(0);
             if (!joined.isEmpty()) {

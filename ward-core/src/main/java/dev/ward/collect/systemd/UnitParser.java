@@ -29,7 +29,9 @@ public final class UnitParser {
             StringBuilder b = new StringBuilder(lines[i].replace("\r", "").strip());
             while (b.length() > 0 && b.charAt(b.length() - 1) == '\\' && i + 1 < lines.length) {
                 b.setLength(b.length() - 1);
-                b.append(' ').append(lines[++i].replace("\r", "").strip());
+                String joined = b.toString().stripTrailing();
+                b.setLength(0);
+                b.append(joined).append(' ').append(lines[++i].replace("\r", "").strip());
             }
             String t = b.toString().strip();
             if (t.isEmpty() || t.startsWith("#") || t.startsWith(";")) {
