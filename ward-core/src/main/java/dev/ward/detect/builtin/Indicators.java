@@ -37,8 +37,11 @@ public final class Indicators {
     private static final List<String> TEMP = List.of("/tmp", "/var/tmp", "/dev/shm");
     private static final Pattern SEPARATORS = Pattern.compile("\\|\\||&&|[;|&(`]|\\$\\(|\\)");
     private static final List<String> WRAPPERS = List.of("sudo", "nohup", "exec", "env", "nice", "setsid",
-            "command", "time", "sh", "bash", "dash", "zsh", "ksh", "-c", ".", "source", "python", "python3",
+            "command", "time", "timeout", "sh", "bash", "dash", "zsh", "ksh", "-c", ".", "source", "python", "python3",
             "perl", "-e", "!", "{", "then", "do", "else", "if", "while", "eval");
+
+    /** Wrapper options whose next word is their argument, not the program: {@code sudo -u bob}. */
+    private static final List<String> OPTIONS_WITH_ARGUMENT = List.of("-u", "-g", "-n");
 
     private Indicators() {
     }
@@ -67,10 +70,13 @@ public final class Indicators {
     public static List<String> programs(String command) {
         List<String> out = new ArrayList<>();
         for (String part : SEPARATORS.split(command)) {
+            boolean optionArgument = false;
             for (String word : part.strip().split("\\s+")) {
                 String w = word.replaceAll("^[\"'{]+|[\"'}]+$", "");
-                if (w.isEmpty() || WRAPPERS.contains(w) || w.matches("[A-Za-z_][A-Za-z0-9_]*=.*")
-                        || w.matches("[0-9]+[smhd]?") || w.startsWith("-")) {
+                boolean skip = optionArgument || w.isEmpty() || WRAPPERS.contains(w) || w.startsWith("-")
+                        || w.matches("[A-Za-z_][A-Za-z0-9_]*=.*") || w.matches("[0-9]+[smhd]?");
+                optionArgument = OPTIONS_WITH_ARGUMENT.contains(w);
+                if (skip) {
                     continue;
                 }
                 out.add(w);
