@@ -76,6 +76,14 @@ class PersistenceChecksTest {
         assertEquals(List.of(), fired(dir, Severity.INFO));
     }
 
+    @Test
+    @org.junit.jupiter.api.Tag("debian-root")
+    void quietOnAFreshDebian() throws Exception {
+        Path debian = Path.of("/tmp/ward-scenarios/debian-root");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(debian.resolve("var/lib/dpkg/info")));
+        assertEquals(List.of(), fired(debian, Severity.MEDIUM));
+    }
+
     /** "id path:line" of every check firing at or above {@code min}, sorted. */
     @SuppressWarnings("unchecked")
     static List<String> fired(Path rootDir, Severity min) throws Exception {
