@@ -5,6 +5,7 @@ import dev.ward.host.FileStat;
 import dev.ward.host.HostException;
 import dev.ward.host.HostPath;
 import dev.ward.model.CollectionError;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class HostFiles {
     /** A text file's contents (invalid UTF-8 replaced); empty when missing or unreadable. */
     public Optional<String> text(HostPath path) {
         try {
-            return Optional.of(new String(scan.root().read(path, TEXT_LIMIT), java.nio.charset.StandardCharsets.UTF_8));
+            return Optional.of(new String(scan.root().read(path, TEXT_LIMIT), StandardCharsets.UTF_8));
         } catch (HostException e) {
             if (!e.isMissing()) {
                 errors.add(new CollectionError(source, path.display(), e.getMessage()));

@@ -8,7 +8,9 @@ import dev.ward.host.HostPath;
 import dev.ward.model.CollectionError;
 import dev.ward.model.UdevRule;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The programs of every {@code *.rules} file in udev's rule directories: {@code /etc/udev/rules.d},
@@ -34,7 +36,7 @@ public final class UdevCollector implements Collector<UdevRule> {
         List<CollectionError> errors = new ArrayList<>();
         HostFiles files = new HostFiles(scan, source(), errors);
         List<UdevRule> out = new ArrayList<>();
-        java.util.Set<Object> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (String dir : DIRS) {
             for (HostPath p : files.files(HostPath.of(dir))) {
                 var st = files.stat(p).orElse(null);

@@ -59,7 +59,7 @@ public final class WebShellCollector implements Collector<WebShellHit> {
 
     private static void check(HostFiles files, HostPath p, FileStat st, List<WebShellHit> out) {
         try {
-            String text = new String(files.scan().root().read(p, LIMIT), java.nio.charset.StandardCharsets.ISO_8859_1);
+            String text = new String(files.scan().root().read(p, LIMIT), java.nio.charset.StandardCharsets.UTF_8);
             WebShellScanner.scan(text).ifPresent(h -> out.add(new WebShellHit(p.display(), h.line(), h.pattern(),
                     h.text(), st.size(), st.mtime(), files.owner(p))));
         } catch (dev.ward.host.HostException e) {
