@@ -52,8 +52,11 @@ public final class PamDetector implements Detector {
             return false;
         }
         String c = e.control();
-        return c.equals("sufficient") || c.contains("success=done")
-                || ((c.equals("required") || c.equals("requisite")) && !e.denyBefore());
+        // A packaged stack may end in "required pam_permit.so" on purpose (gdm-autologin); whether the
+        // package's file was edited is the package verifier's question, so only unpackaged files
+        // (pam-auth-update's common-* among them) are judged on that shape.
+        boolean mustPass = (c.equals("required") || c.equals("requisite")) && !e.denyBefore() && e.packageName() == null;
+        return c.equals("sufficient") || c.contains("success=done") || mustPass;
     }
 
     private static Finding.Builder base(PamEntry e, String check, Severity s, String title) {

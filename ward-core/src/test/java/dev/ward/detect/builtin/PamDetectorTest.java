@@ -28,7 +28,9 @@ class PamDetectorTest {
                 .write("/etc/pam.d/common-auth", COMMON_AUTH)
                 .write("/etc/pam.d/common-account", COMMON_ACCOUNT)
                 .packaged("login", "/etc/pam.d/login", "auth optional pam_faildelay.so delay=3000000\n"
-                        + "@include common-auth\n-session optional pam_systemd.so\n");
+                        + "@include common-auth\n-session optional pam_systemd.so\n")
+                .packaged("gdm3", "/etc/pam.d/gdm-autologin", "auth requisite pam_nologin.so\n"
+                        + "auth required pam_succeed_if.so user != root quiet_success\nauth required pam_permit.so\n");
     }
 
     @Test
