@@ -2,10 +2,34 @@ package dev.ward.run;
 
 import dev.ward.collect.Collector;
 import dev.ward.collect.accounts.AccountsCollector;
+import dev.ward.collect.cron.CronCollector;
+import dev.ward.collect.devfs.DevCollector;
+import dev.ward.collect.modules.ModulesCollector;
+import dev.ward.collect.pam.PamCollector;
+import dev.ward.collect.preload.PreloadCollector;
+import dev.ward.collect.script.ScriptCollector;
+import dev.ward.collect.setid.SetIdCollector;
+import dev.ward.collect.ssh.AuthorizedKeysCollector;
+import dev.ward.collect.sudo.SudoDefaultCollector;
 import dev.ward.collect.sudo.SudoRuleCollector;
+import dev.ward.collect.systemd.SystemdCollector;
+import dev.ward.collect.trust.TrustCollector;
+import dev.ward.collect.udev.UdevCollector;
+import dev.ward.collect.webshell.WebShellCollector;
 import dev.ward.detect.Detector;
-import dev.ward.detect.builtin.AccessDetectors;
+import dev.ward.detect.builtin.CronDetector;
+import dev.ward.detect.builtin.DevDetector;
 import dev.ward.detect.builtin.DuplicateUidDetector;
+import dev.ward.detect.builtin.ModulesDetector;
+import dev.ward.detect.builtin.PamDetector;
+import dev.ward.detect.builtin.PreloadDetector;
+import dev.ward.detect.builtin.SetIdDetector;
+import dev.ward.detect.builtin.SshKeyDetector;
+import dev.ward.detect.builtin.StartupScriptDetector;
+import dev.ward.detect.builtin.SudoDetector;
+import dev.ward.detect.builtin.SystemdDetector;
+import dev.ward.detect.builtin.TrustDetector;
+import dev.ward.detect.builtin.WebShellDetector;
 import dev.ward.detect.checks.Check;
 import dev.ward.detect.checks.CheckCatalog;
 import dev.ward.detect.checks.CheckDetector;
@@ -26,26 +50,62 @@ public final class Checks {
 
     /** Every source a YAML check can run over, by its {@code source:} name. */
     public static List<Collector<?>> sources() {
-        List<Collector<?>> all = new ArrayList<>();
-        all.add(new AccountsCollector());
-        all.add(new SudoRuleCollector());
-        return all;
+        return List.of(
+                new AccountsCollector(),
+                new AuthorizedKeysCollector(),
+                new SudoRuleCollector(),
+                new SudoDefaultCollector(),
+                new TrustCollector(),
+                new CronCollector(),
+                new SystemdCollector(),
+                new ScriptCollector(),
+                new PreloadCollector(),
+                new ModulesCollector(),
+                new PamCollector(),
+                new UdevCollector(),
+                new WebShellCollector(),
+                new DevCollector(),
+                new SetIdCollector());
     }
 
-    /** Everything {@code ward triage} runs: no baseline needed, live host or image. */
-    public static List<Detector> triage(CheckCatalog catalog) throws CheckFormatException {
+    /** The Java detectors of {@code ward triage}. */
+    static List<Detector> builtin() {
+        return List.of(
+                new DuplicateUidDetector(),
+                new TrustDetector(),
+                new SshKeyDetector(),
+                new SudoDetector(),
+                new CronDetector(),
+                new SystemdDetector(),
+                new StartupScriptDetector(),
+                new PreloadDetector(),
+                new ModulesDetector(),
+                new PamDetector(),
+                new WebShellDetector(),
+                new DevDetector(),
+                new SetIdDetector());
+    }
+
+    /** The catalog's checks, one detector per source, after checking every source they name exists. */
+    public static List<Detector> yaml(CheckCatalog catalog) throws CheckFormatException {
         Set<String> known = sources().stream().map(Collector::source).collect(Collectors.toSet());
         for (Check c : catalog.all()) {
             if (!known.contains(c.source())) {
-                throw c.at().error("unknown source '" + c.source() + "' (known: " + String.join(", ", new TreeSet<>(known)) + ")");
+                throw c.at().error("unknown source '" + c.source() + "' (known: "
+                        + String.join(", ", new TreeSet<>(known)) + ")");
             }
         }
         List<Detector> all = new ArrayList<>();
         for (Collector<?> source : sources()) {
             all.add(CheckDetector.of(catalog, source));
         }
-        all.add(new DuplicateUidDetector());
-        all.addAll(AccessDetectors.all());
+        return all;
+    }
+
+    /** Everything {@code ward triage} runs: no baseline needed, live host or image. */
+    public static List<Detector> triage(CheckCatalog catalog) throws CheckFormatException {
+        List<Detector> all = new ArrayList<>(yaml(catalog));
+        all.addAll(builtin());
         return all;
     }
 }

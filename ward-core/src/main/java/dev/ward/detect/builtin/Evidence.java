@@ -3,17 +3,33 @@ package dev.ward.detect.builtin;
 import dev.ward.collect.Scan;
 import dev.ward.host.FileStat;
 import dev.ward.host.HostPath;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Evidence pieces the access detectors share, spelled the same way in every finding. */
+/** Evidence values the detectors share, spelled the same way in every finding. */
 final class Evidence {
+    /** What a finding says of a file dpkg did not install: someone else put it there. */
+    static final String NO_PACKAGE = "no package";
+
     private Evidence() {
     }
 
-    /** The dpkg package that ships the path, or "none": an unowned file was put there by someone. */
+    static String owner(String packageName) {
+        return packageName == null ? NO_PACKAGE : packageName;
+    }
+
+    /** The dpkg package that ships the path, or {@link #NO_PACKAGE}. */
     static String owner(Scan scan, HostPath path) {
-        return scan.packages().owner(path).orElse("none");
+        return owner(scan.packages().owner(path).orElse(null));
+    }
+
+    static String time(Instant t) {
+        return t == null ? null : t.toString();
+    }
+
+    static String octal(int mode) {
+        return String.format("%04o", mode);
     }
 
     /** An evidence map in the order given: key, value, key, value... */
@@ -29,8 +45,8 @@ final class Evidence {
     static Map<String, Object> file(FileStat st) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("uid", st.uid());
-        m.put("mode", String.format("%04o", st.permissions()));
-        m.put("mtime", st.mtime().toString());
+        m.put("mode", octal(st.permissions()));
+        m.put("mtime", time(st.mtime()));
         return m;
     }
 }

@@ -16,6 +16,8 @@ import java.util.stream.Stream;
  * @param id         dotted, area first, {@code [a-z0-9_.]}: {@code linux.accounts.uid0_non_root}
  * @param description for the analyst: why it matters, how to confirm, benign causes
  * @param source     the record source the check runs over, e.g. {@code accounts}
+ * @param requires   facts the root must have for the check to mean anything: {@code dpkg} (a
+ *                   package database, without which "owned by no package" is true of everything)
  * @param parameters by name, in file order, with effective values
  * @param paths      fields whose values become the finding's paths
  * @param evidence   fields copied into the finding's evidence, keyed by their names
@@ -29,6 +31,7 @@ public record Check(
         List<String> attack,
         List<String> references,
         String source,
+        List<String> requires,
         Map<String, Parameter> parameters,
         Match match,
         Template summary,
@@ -43,6 +46,7 @@ public record Check(
     public Check {
         attack = List.copyOf(attack);
         references = List.copyOf(references);
+        requires = List.copyOf(requires);
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         paths = List.copyOf(paths);
         evidence = List.copyOf(evidence);

@@ -31,6 +31,13 @@ public final class CheckDetector<R extends Record> implements Detector {
         return new CheckDetector<>(collector, catalog.forSource(collector.source()));
     }
 
+    private static boolean holds(List<String> facts, Scan scan) {
+        return facts.stream().allMatch(f -> switch (f) {
+            case "dpkg" -> scan.packages().isPresent();
+            default -> false;
+        });
+    }
+
     @Override
     public String name() {
         return "checks:" + collector.source();
@@ -38,12 +45,13 @@ public final class CheckDetector<R extends Record> implements Detector {
 
     @Override
     public void detect(Scan scan, Results out) {
-        if (checks.isEmpty()) {
+        List<Check> runnable = checks.stream().filter(c -> holds(c.requires(), scan)).toList();
+        if (runnable.isEmpty()) {
             return;
         }
         CollectResult<R> collected = scan.records(collector);
         List<R> records = out.take(collected);
-        CheckRunner.Outcome outcome = CheckRunner.run(checks, records);
+        CheckRunner.Outcome outcome = CheckRunner.run(runnable, records);
         outcome.findings().forEach(out::add);
         outcome.errors().forEach(out::error);
     }

@@ -20,7 +20,9 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
  */
 public final class CheckLoader {
     private static final List<String> KEYS = List.of("schema", "id", "title", "description", "severity", "attack",
-            "references", "source", "parameters", "match", "summary", "paths", "evidence", "remediation");
+            "references", "source", "requires", "parameters", "match", "summary", "paths", "evidence", "remediation");
+    /** Facts about the root a check may depend on; see {@link Check#requires()}. */
+    static final List<String> FACTS = List.of("dpkg");
 
     private final Map<String, Map<String, Object>> overrides;
 
@@ -73,6 +75,7 @@ public final class CheckLoader {
                 attack(yaml, top.get("attack")),
                 top.containsKey("references") ? yaml.strings(top.get("references").getValueNode(), "references") : List.of(),
                 source(yaml, yaml.require(top, root, "source", "a check file")),
+                requires(yaml, top.get("requires")),
                 params, match,
                 summary == null ? new Template(title, List.of(new Template.Text(title)))
                         : Template.parse(yaml.string(summary, "summary"), yaml.at(summary)),
@@ -80,6 +83,19 @@ public final class CheckLoader {
                 fields(yaml, top.get("evidence"), "evidence"),
                 yaml.string(yaml.require(top, root, "remediation", "a check file"), "remediation"),
                 yaml.at(idNode));
+    }
+
+    private static List<String> requires(YamlNodes yaml, NodeTuple tuple) throws CheckFormatException {
+        if (tuple == null) {
+            return List.of();
+        }
+        List<String> facts = yaml.strings(tuple.getValueNode(), "requires");
+        for (String f : facts) {
+            if (!FACTS.contains(f)) {
+                throw yaml.at(tuple.getValueNode()).error("unknown fact '" + f + "' in requires (known: " + String.join(", ", FACTS) + ")");
+            }
+        }
+        return facts;
     }
 
     private static Severity severity(YamlNodes yaml, Node node) throws CheckFormatException {

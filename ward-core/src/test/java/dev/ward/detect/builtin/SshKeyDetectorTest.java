@@ -26,7 +26,7 @@ class SshKeyDetectorTest {
         assertEquals("root", f.evidence().get("user"));
         assertEquals(false, f.evidence().get("recently_modified"));
         assertEquals(TestRoot.OLD.toString(), f.evidence().get("file_mtime"));
-        assertEquals("none", f.evidence().get("package"));
+        assertEquals("no package", f.evidence().get("package"));
         Map<?, ?> key = (Map<?, ?>) ((List<?>) f.evidence().get("keys")).get(0);
         assertEquals(1, key.get("line"));
         assertEquals("SHA256:LyVnwsihNnBtO1XvzDzloTF/3nx97jkOa/DJsqhR5qU", key.get("fingerprint"));

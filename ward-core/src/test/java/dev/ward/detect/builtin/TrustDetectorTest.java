@@ -26,7 +26,7 @@ class TrustDetectorTest {
         var f = r.findings().get(1);
         assertEquals("root", f.evidence().get("account"));
         assertEquals(List.of(Map.of("line", 1, "text", "+ +", "host", "+", "user", "+")), f.evidence().get("lines"));
-        assertEquals("none", f.evidence().get("package"));
+        assertEquals("no package", f.evidence().get("package"));
         assertEquals(Map.of("config_present", true, "HostbasedAuthentication", "yes", "IgnoreRhosts", "no"),
                 f.evidence().get("sshd"));
     }

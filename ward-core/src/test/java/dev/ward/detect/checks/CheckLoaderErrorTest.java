@@ -43,7 +43,7 @@ class CheckLoaderErrorTest {
                         "bad.yaml:2:5: id 'Test Check' must be dotted lower-case words, area first, like linux.accounts.uid0_non_root"),
                 Arguments.of("unknown key", replaced("remediation: none", "remediaton: none"),
                         "bad.yaml:13:1: unknown key 'remediaton' in a check file (expected one of schema, id, title,"
-                                + " description, severity, attack, references, source, parameters, match, summary,"
+                                + " description, severity, attack, references, source, requires, parameters, match, summary,"
                                 + " paths, evidence, remediation)"),
                 Arguments.of("duplicate key", replaced("title: Sample check", "title: a\ntitle: b"),
                         "bad.yaml:4:1: duplicate key 'title' in a check file"),
@@ -53,6 +53,8 @@ class CheckLoaderErrorTest {
                         "bad.yaml:1:9: schema must be an integer, not the string 'one'"),
                 Arguments.of("bad severity", replaced("severity: medium", "severity: severe"),
                         "bad.yaml:5:11: unknown severity 'severe' (expected info, low, medium, high or critical)"),
+                Arguments.of("unknown fact", replaced("severity: medium", "severity: medium\nrequires: [rpm]"),
+                        "bad.yaml:6:11: unknown fact 'rpm' in requires (known: dpkg)"),
                 Arguments.of("title not text", replaced("title: Sample check", "title: [a]"),
                         "bad.yaml:3:8: title must be a string, not a list"));
     }

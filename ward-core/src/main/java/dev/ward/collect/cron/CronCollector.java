@@ -1,0 +1,93 @@
+package dev.ward.collect.cron;
+
+import dev.ward.collect.CollectResult;
+import dev.ward.collect.Collector;
+import dev.ward.collect.HostFiles;
+import dev.ward.collect.Scan;
+import dev.ward.collect.script.ScriptParser;
+import dev.ward.host.FileStat;
+import dev.ward.host.HostPath;
+import dev.ward.model.CollectionError;
+import dev.ward.model.CronEntry;
+import dev.ward.model.ScriptFile;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything cron and atd will run: {@code /etc/crontab}, {@code /etc/cron.d/*}, the run-parts
+ * directories {@code /etc/cron.{hourly,daily,weekly,monthly}}, user crontabs (Debian's
+ * {@code /var/spool/cron/crontabs}, and Red Hat's {@code /var/spool/cron} where files sit directly)
+ * and queued at jobs in {@code /var/spool/cron/atjobs}.
+ *
+ * <p>Files are collected whatever their name, although Debian's cron and run-parts skip names with
+ * a dot: an attacker's {@code job.sh} does not run, but it is still worth a look.
+ */
+public final class CronCollector implements Collector<CronEntry> {
+    private static final String[] PERIODS = {"hourly", "daily", "weekly", "monthly"};
+
+    @Override
+    public String source() {
+        return "cron";
+    }
+
+    @Override
+    public Class<CronEntry> type() {
+        return CronEntry.class;
+    }
+
+    @Override
+    public CollectResult<CronEntry> collect(Scan scan) {
+        List<CollectionError> errors = new ArrayList<>();
+        HostFiles files = new HostFiles(scan, source(), errors);
+        List<CronEntry> out = new ArrayList<>();
+        crontab(files, HostPath.of("/etc/crontab"), "system", null, out);
+        for (HostPath p : files.files(HostPath.of("/etc/cron.d"))) {
+            crontab(files, p, "system", null, out);
+        }
+        for (String spool : new String[] {"/var/spool/cron/crontabs", "/var/spool/cron"}) {
+            for (HostPath p : files.files(HostPath.of(spool))) {
+                crontab(files, p, "user", p.name(), out);
+            }
+        }
+        for (String period : PERIODS) {
+            for (HostPath p : files.files(HostPath.of("/etc/cron." + period))) {
+                script(files, p, "script", "root", period, out);
+            }
+        }
+        for (HostPath p : files.files(HostPath.of("/var/spool/cron/atjobs"))) {
+            if (!p.name().equals(".SEQ")) {
+                String uid = files.stat(p).map(s -> "uid " + s.uid()).orElse(null);
+                script(files, p, "at", uid, "at", out);
+            }
+        }
+        return new CollectResult<>(out, errors);
+    }
+
+    private static void crontab(HostFiles files, HostPath p, String kind, String user, List<CronEntry> out) {
+        String text = files.text(p).orElse(null);
+        if (text == null) {
+            return;
+        }
+        CronParser.Result r = CronParser.parse(text, user == null);
+        r.problems().forEach(m -> files.errors().add(new CollectionError("cron", p.display(), m)));
+        String owner = files.owner(p);
+        var mtime = files.mtime(p);
+        for (CronParser.Line l : r.lines()) {
+            String who = user != null ? user : l.user();
+            out.add(new CronEntry(p.display(), l.line(), kind, who, l.schedule(), l.command(), owner, mtime));
+        }
+    }
+
+    private static void script(HostFiles files, HostPath p, String kind, String user, String schedule,
+                               List<CronEntry> out) {
+        String text = files.text(p).orElse(null);
+        if (text == null) {
+            return;
+        }
+        String owner = files.owner(p);
+        var mtime = files.stat(p).map(FileStat::mtime).orElse(null);
+        for (ScriptFile.Line l : ScriptParser.commands(text)) {
+            out.add(new CronEntry(p.display(), l.line(), kind, user, schedule, l.text(), owner, mtime));
+        }
+    }
+}

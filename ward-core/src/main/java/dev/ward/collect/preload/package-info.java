@@ -1,0 +1,2 @@
+/** Libraries forced into every process: /etc/ld.so.preload and LD_PRELOAD in /etc/environment. */
+package dev.ward.collect.preload;

@@ -1,0 +1,51 @@
+package dev.ward.collect.script;
+
+import dev.ward.model.ScriptFile;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command lines of a shell script or shell-like file: blank lines and comments dropped, a line
+ * ending in a backslash joined with the next (reported at its first line), carriage returns and
+ * NUL bytes removed so that binary garbage yields odd lines rather than an exception. Pure.
+ */
+public final class ScriptParser {
+    /** A line longer than this is cut: a "script" of megabytes on one line is data, not code. */
+    static final int MAX_LINE = 8192;
+
+    private ScriptParser() {
+    }
+
+    public static List<ScriptFile.Line> commands(String text) {
+        List<ScriptFile.Line> out = new ArrayList<>();
+        String[] lines = text.replace("\0", "").split("\n", -1);
+        StringBuilder pending = new StringBuilder();
+        int start = 0;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].replace("\r", "");
+            if (pending.isEmpty()) {
+                start = i + 1;
+                String t = line.strip();
+                if (t.isEmpty() || t.startsWith("#")) {
+                    continue;
+                }
+            }
+            String piece = pending.isEmpty() ? line : line.strip();
+            if (piece.endsWith("\\") && i + 1 < lines.length) {
+                pending.append(piece.substring(0, piece.length() - 1).stripTrailing()).append(' ');
+                continue;
+            }
+            pending.append(piece);
+            String joined = pending.toString().strip();
+            pending.setLength(0);
+            if (!joined.isEmpty()) {
+                out.add(new ScriptFile.Line(start, cut(joined)));
+            }
+        }
+        return out;
+    }
+
+    static String cut(String s) {
+        return s.length() <= MAX_LINE ? s : s.substring(0, MAX_LINE);
+    }
+}

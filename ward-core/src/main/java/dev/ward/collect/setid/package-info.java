@@ -1,0 +1,2 @@
+/** Set-user-id and set-group-id programs anywhere on the root filesystem. */
+package dev.ward.collect.setid;

@@ -1,0 +1,2 @@
+/** Programs run by udev rules on device events. */
+package dev.ward.collect.udev;

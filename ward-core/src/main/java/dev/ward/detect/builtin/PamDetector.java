@@ -1,0 +1,71 @@
+package dev.ward.detect.builtin;
+
+import dev.ward.collect.Scan;
+import dev.ward.collect.pam.PamCollector;
+import dev.ward.detect.Detector;
+import dev.ward.detect.Results;
+import dev.ward.model.Finding;
+import dev.ward.model.PamEntry;
+import dev.ward.model.Severity;
+
+/**
+ * PAM backdoors (ATT&CK T1556.003):
+ * <ul>
+ * <li>{@code linux.pam.permit} : {@code pam_permit.so} deciding an auth stack (critical: any
+ *     password works) or an account stack (high) as {@code sufficient}, or as {@code required} /
+ *     {@code requisite} with no {@code pam_deny.so} before it. Debian's pam-auth-update files end
+ *     with {@code requisite pam_deny.so} then {@code required pam_permit.so}: that tail is harmless
+ *     and is not reported.</li>
+ * <li>{@code linux.pam.unowned_module} (high): a module file found in the root that no package
+ *     installed, the shape of a password-logging pam_unix replacement.</li>
+ * </ul>
+ * {@code pam_exec.so} lines are the YAML check {@code linux.pam.exec_module}.
+ */
+public final class PamDetector implements Detector {
+    @Override
+    public String name() {
+        return "pam";
+    }
+
+    @Override
+    public void detect(Scan scan, Results out) {
+        boolean dpkg = scan.packages().isPresent();
+        for (PamEntry e : out.take(scan.records(new PamCollector()))) {
+            if (e.module().endsWith("pam_permit.so") && permits(e)) {
+                Severity s = e.type().equals("auth") ? Severity.CRITICAL : Severity.HIGH;
+                out.add(base(e, "linux.pam.permit", s, "PAM stack accepts anyone through pam_permit")
+                        .summary(e.path() + ":" + e.line() + " lets pam_permit decide " + e.type() + ": " + e.text())
+                        .remediation("Restore the file from the package (or pam-auth-update), keep a copy, and "
+                                + "treat every login since its mtime as possibly the intruder's.").build());
+            } else if (dpkg && e.modulePath() != null && e.modulePackage() == null) {
+                out.add(base(e, "linux.pam.unowned_module", Severity.HIGH, "PAM module no package installed")
+                        .summary(e.path() + ":" + e.line() + " loads " + e.modulePath() + ", owned by no package")
+                        .path(e.modulePath())
+                        .remediation("Keep the module as evidence, remove the line, and change the passwords "
+                                + "used on this host since the module's mtime: it may log them.").build());
+            }
+        }
+    }
+
+    static boolean permits(PamEntry e) {
+        if (!e.type().equals("auth") && !e.type().equals("account")) {
+            return false;
+        }
+        String c = e.control();
+        // A packaged stack may end in "required pam_permit.so" on purpose (gdm-autologin); whether the
+        // package's file was edited is the package verifier's question, so only unpackaged files
+        // (pam-auth-update's common-* among them) are judged on that shape.
+        boolean mustPass = (c.equals("required") || c.equals("requisite")) && !e.denyBefore() && e.packageName() == null;
+        return c.equals("sufficient") || c.contains("success=done") || mustPass;
+    }
+
+    private static Finding.Builder base(PamEntry e, String check, Severity s, String title) {
+        return Finding.builder(check, s, title)
+                .evidence("path", e.path()).evidence("line", e.line()).evidence("text", e.text())
+                .evidence("type", e.type()).evidence("control", e.control()).evidence("module", e.module())
+                .evidence("module_path", e.modulePath()).evidence("module_package",
+                        e.modulePath() == null ? null : Evidence.owner(e.modulePackage()))
+                .evidence("package", Evidence.owner(e.packageName()))
+                .path(e.path()).attack("T1556.003");
+    }
+}

@@ -1,0 +1,43 @@
+package dev.ward.detect.builtin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ward.model.Finding;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PreloadDetectorTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void unownedLibraryIsCriticalAndNamesBothFiles() throws Exception {
+        PackagedRoot root = new PackagedRoot(dir)
+                .write("/usr/lib/x86_64-linux-gnu/libseconf.so.1", "\u007fELF...readdir64")
+                .packaged("libjemalloc2", "/usr/lib/x86_64-linux-gnu/libjemalloc.so.2", "\u007fELF")
+                .write("/etc/ld.so.preload", "# comment\n/usr/lib/x86_64-linux-gnu/libseconf.so.1\n"
+                        + "libjemalloc.so.2 /lib/gone.so\n")
+                .write("/etc/environment", "LANG=C\nexport LD_PRELOAD=\"/usr/lib/x86_64-linux-gnu/libseconf.so.1\"\n");
+        List<Finding> f = root.run(new PreloadDetector());
+        assertEquals(List.of(
+                "critical linux.preload.library /etc/ld.so.preload,/usr/lib/x86_64-linux-gnu/libseconf.so.1",
+                "high linux.preload.library /etc/ld.so.preload,/usr/lib/x86_64-linux-gnu/libjemalloc.so.2",
+                "high linux.preload.library /etc/ld.so.preload,/lib/gone.so",
+                "critical linux.preload.library /etc/environment,/usr/lib/x86_64-linux-gnu/libseconf.so.1"),
+                PackagedRoot.brief(f));
+        assertEquals(2, f.get(0).evidence().get("line"));
+        assertEquals("no package", f.get(0).evidence().get("package"));
+        assertEquals("libjemalloc2", f.get(1).evidence().get("package"));
+        assertEquals("library absent", f.get(2).evidence().get("package"));
+        assertEquals(false, f.get(2).evidence().get("library_exists"));
+    }
+
+    @Test
+    void commentsOnlyIsQuiet() throws Exception {
+        PackagedRoot root = new PackagedRoot(dir).write("/etc/ld.so.preload", "# nothing\n\n")
+                .write("/etc/environment", "PATH=/usr/bin\n# LD_PRELOAD=/x.so\n");
+        assertEquals(List.of(), root.run(new PreloadDetector()));
+    }
+}

