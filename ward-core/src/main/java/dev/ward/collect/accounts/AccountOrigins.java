@@ -1,16 +1,13 @@
 package dev.ward.collect.accounts;
 
+import dev.ward.collect.HostFiles;
 import dev.ward.host.DirEntry;
-import dev.ward.host.HostException;
 import dev.ward.host.HostPath;
-import dev.ward.host.HostRoot;
-import dev.ward.model.CollectionError;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -31,27 +28,25 @@ final class AccountOrigins {
     /** Maintainer scripts by file name ({@code avahi-daemon.postinst}), each package has several. */
     private final Map<String, String> scripts = new LinkedHashMap<>();
     private final List<String> installerLogs = new ArrayList<>();
-    final List<CollectionError> errors = new ArrayList<>();
-
-    AccountOrigins(HostRoot root) {
-        read(root, MASTER).ifPresent(text -> PasswdParser.parse(text, MASTER.display()).lines()
+    AccountOrigins(HostFiles files) {
+        files.text(MASTER).ifPresent(text -> PasswdParser.parse(text, MASTER.display()).lines()
                 .forEach(l -> masterShells.put(l.name(), l.shell())));
         for (HostPath dir : SYSUSERS) {
-            for (DirEntry e : list(root, dir)) {
-                read(root, e.path()).ifPresent(text -> text.lines()
+            for (DirEntry e : files.entries(dir)) {
+                files.text(e.path()).ifPresent(text -> text.lines()
                         .map(String::strip)
                         .filter(l -> l.startsWith("u ") || l.startsWith("u! "))
                         .forEach(l -> sysusers.put(l.split("\\s+")[1], e.path().display())));
             }
         }
-        for (DirEntry e : list(root, DPKG_INFO)) {
+        for (DirEntry e : files.entries(DPKG_INFO)) {
             String n = e.name();
             if (n.endsWith(".postinst") || n.endsWith(".preinst") || n.endsWith(".config")) {
-                read(root, e.path()).ifPresent(text -> scripts.put(n, text));
+                files.text(e.path()).ifPresent(text -> scripts.put(n, text));
             }
         }
-        for (DirEntry e : list(root, INSTALLER)) {
-            read(root, e.path()).ifPresent(installerLogs::add);
+        for (DirEntry e : files.entries(INSTALLER)) {
+            files.text(e.path()).ifPresent(installerLogs::add);
         }
     }
 
@@ -100,21 +95,4 @@ final class AccountOrigins {
         return Pattern.compile("(?<![\\w.-])" + Pattern.quote(name) + "(?![\\w.-])");
     }
 
-    private List<DirEntry> list(HostRoot root, HostPath dir) {
-        try {
-            return root.list(dir);
-        } catch (HostException e) {
-            errors.add(new CollectionError("accounts", dir.display(), e.getMessage()));
-            return List.of();
-        }
-    }
-
-    private Optional<String> read(HostRoot root, HostPath path) {
-        try {
-            return root.readText(path);
-        } catch (HostException e) {
-            errors.add(new CollectionError("accounts", path.display(), e.getMessage()));
-            return Optional.empty();
-        }
-    }
 }

@@ -3,7 +3,7 @@ package dev.ward.collect.accounts;
 import dev.ward.collect.CollectResult;
 import dev.ward.collect.Collector;
 import dev.ward.collect.Scan;
-import dev.ward.host.HostException;
+import dev.ward.collect.HostFiles;
 import dev.ward.host.HostPath;
 import dev.ward.model.AccountEntry;
 import dev.ward.model.AccountEntry.PasswordState;
@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Accounts of the root: /etc/passwd joined with /etc/shadow, with where each came from. */
@@ -40,14 +41,14 @@ public final class AccountsCollector implements Collector<AccountEntry> {
     @Override
     public CollectResult<AccountEntry> collect(Scan scan) {
         List<CollectionError> errors = new ArrayList<>();
-        String passwdText = read(scan, PASSWD, errors);
-        String shadowText = read(scan, SHADOW, errors);
+        HostFiles files = new HostFiles(scan, source(), errors);
+        String passwdText = required(files, PASSWD, errors);
+        String shadowText = required(files, SHADOW, errors);
         PasswdParser.Parsed passwd = PasswdParser.parse(passwdText, PASSWD.display());
         ShadowParser.Parsed shadow = ShadowParser.parse(shadowText, SHADOW.display());
         errors.addAll(passwd.errors());
         errors.addAll(shadow.errors());
-        AccountOrigins origins = new AccountOrigins(scan.root());
-        errors.addAll(origins.errors);
+        AccountOrigins origins = new AccountOrigins(files);
         long today = Duration.ofMillis(scan.clock().millis()).toDays();
         List<AccountEntry> accounts = new ArrayList<>();
         for (PasswdParser.Line l : passwd.lines()) {
@@ -93,15 +94,13 @@ public final class AccountsCollector implements Collector<AccountEntry> {
         return (uid >= 1 && uid <= 999) || uid >= 65534;
     }
 
-    private static String read(Scan scan, HostPath path, List<CollectionError> errors) {
-        try {
-            return scan.root().readText(path).orElseGet(() -> {
-                errors.add(new CollectionError("accounts", path.display(), "not found"));
-                return "";
-            });
-        } catch (HostException e) {
-            errors.add(new CollectionError("accounts", path.display(), e.getMessage()));
-            return "";
+    /** The text of a file accounts cannot do without: missing is an error too, not just absent. */
+    private static String required(HostFiles files, HostPath path, List<CollectionError> errors) {
+        int before = errors.size();
+        Optional<String> text = files.text(path);
+        if (text.isEmpty() && errors.size() == before) {
+            errors.add(new CollectionError("accounts", path.display(), "not found"));
         }
+        return text.orElse("");
     }
 }
