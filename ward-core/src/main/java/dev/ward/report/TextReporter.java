@@ -104,7 +104,9 @@ public final class TextReporter implements Reporter {
         if (!f.attack().isEmpty()) {
             t.para(INDENT + "ATT&CK: ", INDENT + "  ", Printable.line(String.join(", ", f.attack())));
         }
+        // Evidence that repeats a path shown just above is left out here; JSON keeps it.
         List<Map.Entry<String, Object>> evidence = new ArrayList<>(f.evidence().entrySet());
+        evidence.removeIf(e -> e.getKey().equals("path") && paths.contains(e.getValue()));
         for (Map.Entry<String, Object> e : evidence.subList(0, Math.min(evidence.size(), MAX_EVIDENCE))) {
             t.para(INDENT + Printable.line(e.getKey()) + ": ", INDENT + "  ", value(e.getValue()));
         }

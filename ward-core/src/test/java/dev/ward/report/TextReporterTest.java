@@ -78,6 +78,17 @@ class TextReporterTest {
     }
 
     @Test
+    void evidenceRepeatingAShownPathIsLeftOut() {
+        dev.ward.model.Finding f = dev.ward.model.Finding.builder("linux.x.y", dev.ward.model.Severity.HIGH, "T")
+                .path("/etc/x").evidence("path", "/etc/x").evidence("other", "/etc/y").build();
+        Report r = new Report("ward", "0", "h", "/", SampleReports.STARTED, SampleReports.FINISHED,
+                List.of(f), null, List.of(), java.util.Map.of(), java.util.Map.of());
+        String out = text(r);
+        assertEquals(1, out.lines().filter(l -> l.contains("/etc/x")).count(), out);
+        assertTrue(out.contains("other: /etc/y"), out);
+    }
+
+    @Test
     void emptyReportSaysNoFindings() {
         String out = text(SampleReports.empty());
         assertTrue(out.contains("\nNo findings.\n"));
