@@ -18,7 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The persistence checks written in YAML, run through the engine over small roots and a fresh Debian. */
+/** The persistence checks written in YAML, run through the engine over small roots (TriageDebianRootTest runs them on Debian). */
 class PersistenceChecksTest {
     @TempDir
     Path dir;
@@ -54,14 +54,6 @@ class PersistenceChecksTest {
         write("/etc/pam.d/login", "auth required pam_unix.so\n");
         write("/etc/udev/rules.d/README", "RUN+=\"/tmp/x\"\n");
         assertEquals(List.of(), fired(dir, Severity.INFO));
-    }
-
-    @Test
-    @org.junit.jupiter.api.Tag("debian-root")
-    void quietOnAFreshDebian() throws Exception {
-        Path debian = Path.of("/tmp/ward-scenarios/debian-root");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(debian.resolve("var/lib/dpkg/info")));
-        assertEquals(List.of(), fired(debian, Severity.MEDIUM));
     }
 
     /** "id path:line" of every YAML check firing at or above {@code min}, sorted. */
