@@ -18,15 +18,9 @@ final class Errors {
     private Errors() {
     }
 
-    /** Input that ward cannot use, with the file and line or offset in the message. */
-    static final class BadInput extends RuntimeException {
-        BadInput(String message) {
-            super(message);
-        }
-    }
-
     static int exitCode(Throwable e) {
-        if (e instanceof BadInput || e instanceof CheckFormatException) {
+        // A check file that cannot be used: the message names file:line:column.
+        if (e instanceof CheckFormatException) {
             return ExitStatus.DATA_ERROR;
         }
         if (e instanceof NoSuchFileException || (e instanceof HostException h && h.isMissing())) {

@@ -1,6 +1,7 @@
 package dev.ward.host;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
@@ -139,7 +140,7 @@ final class Libc {
                 err[0] = (int) -r;
                 return null;
             }
-            return buf.asSlice(0, r).toArray(JAVA_BYTE_LAYOUT);
+            return buf.asSlice(0, r).toArray(JAVA_BYTE);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -178,12 +179,10 @@ final class Libc {
         }
     }
 
-    static final java.lang.foreign.ValueLayout.OfByte JAVA_BYTE_LAYOUT = java.lang.foreign.ValueLayout.JAVA_BYTE;
-
     private static MemorySegment cString(Arena arena, byte[] path) {
         MemorySegment s = arena.allocate(path.length + 1L);
-        MemorySegment.copy(path, 0, s, JAVA_BYTE_LAYOUT, 0, path.length);
-        s.set(JAVA_BYTE_LAYOUT, path.length, (byte) 0);
+        MemorySegment.copy(path, 0, s, JAVA_BYTE, 0, path.length);
+        s.set(JAVA_BYTE, path.length, (byte) 0);
         return s;
     }
 

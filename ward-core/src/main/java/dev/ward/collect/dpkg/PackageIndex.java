@@ -78,10 +78,6 @@ public final class PackageIndex {
         return colon < 0 ? listName : listName.substring(0, colon);
     }
 
-    public static PackageIndex ofOwners(Map<HostPath, String> owners) {
-        return new PackageIndex(Map.copyOf(owners), List.copyOf(new java.util.TreeSet<>(owners.values())), List.of());
-    }
-
     /** The package (or packages, comma separated) that installed this path, if any. */
     public Optional<String> owner(HostPath path) {
         String direct = owners.get(path);
