@@ -74,6 +74,23 @@ public final class HostRoot implements AutoCloseable {
         return fd;
     }
 
+    /**
+     * Opens a file or directory to read its contents without updating its access time. O_NOATIME
+     * is allowed only to the file's owner or a process with CAP_FOWNER (root has it); for others
+     * the kernel says EPERM and the file is opened without it, read-only all the same.
+     */
+    private int openToRead(HostPath path, long flags) throws HostException {
+        byte[] rel = path.relativeBytes();
+        int fd = Libc.openat2(rootFd, rel, Libc.O_RDONLY | Libc.O_NOATIME | Libc.O_CLOEXEC | flags, RESOLVE);
+        if (fd == -Libc.EPERM) {
+            fd = Libc.openat2(rootFd, rel, Libc.O_RDONLY | Libc.O_CLOEXEC | flags, RESOLVE);
+        }
+        if (fd < 0) {
+            throw new HostException("open", path, -fd);
+        }
+        return fd;
+    }
+
     /** stat of the path itself: a symlink is described, not followed. Empty when it is not there. */
     public Optional<FileStat> lstat(HostPath path) throws HostException {
         if (path.isRoot()) {
@@ -164,15 +181,7 @@ public final class HostRoot implements AutoCloseable {
      *                       not a regular file
      */
     public byte[] read(HostPath path, long limit) throws HostException {
-        int fd = Libc.openat2(rootFd, path.relativeBytes(),
-                Libc.O_RDONLY | Libc.O_NOATIME | Libc.O_NONBLOCK | Libc.O_CLOEXEC, RESOLVE);
-        if (fd == -Libc.EPERM) {
-            // O_NOATIME is only allowed to the file's owner or CAP_FOWNER; reading is still read-only.
-            fd = Libc.openat2(rootFd, path.relativeBytes(), Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC, RESOLVE);
-        }
-        if (fd < 0) {
-            throw new HostException("open", path, -fd);
-        }
+        int fd = openToRead(path, Libc.O_NONBLOCK);
         try {
             FileStat st = statAt(fd, new byte[0], Libc.AT_EMPTY_PATH, path)
                     .orElseThrow(() -> new HostException("statx", path, Libc.ENOENT));
@@ -223,7 +232,7 @@ public final class HostRoot implements AutoCloseable {
     public List<DirEntry> list(HostPath path) throws HostException {
         int fd;
         try {
-            fd = openIn(path, Libc.O_RDONLY | Libc.O_DIRECTORY);
+            fd = openToRead(path, Libc.O_DIRECTORY);
         } catch (HostException e) {
             if (e.isMissing()) {
                 return List.of();

@@ -92,6 +92,17 @@ class HostRootTest {
     }
 
     @Test
+    void listingADirectoryLeavesItsAccessTimeAlone() throws IOException {
+        Path etc = image.resolve("etc");
+        Instant old = Instant.parse("2020-01-02T03:04:05Z");
+        Files.setAttribute(etc, "lastAccessTime", FileTime.from(old));
+        try (HostRoot root = HostRoot.open(image)) {
+            assertFalse(root.list(HostPath.of("/etc")).isEmpty());
+            assertEquals(old, root.lstat(HostPath.of("/etc")).orElseThrow().atime());
+        }
+    }
+
+    @Test
     void missingFilesAreEmptyNotErrors() throws IOException {
         try (HostRoot root = HostRoot.open(image)) {
             assertTrue(root.lstat(HostPath.of("/nope/nothing")).isEmpty());
