@@ -20,10 +20,11 @@ import picocli.CommandLine.Mixin;
         description = "Run every check that needs no baseline and rank what it finds.",
         footer = {
             "",
-            "Checks accounts, SSH keys, sudo, host trust, persistence (cron, systemd, rc files,",
-            "preload, PAM, udev, MOTD, web shells), /dev and SUID files; on the live host, or on",
-            "the system mounted at --root DIR. Ward first checks its own process for injected",
-            "libraries: a critical finding there means the host may lie to every program on it.",
+            "Checks accounts, SSH keys, sudo, host trust, persistence (cron, systemd,",
+            "start-up scripts, preload, PAM, udev, MOTD, web shells), /dev and set-id",
+            "files, on the live host or on the system mounted at --root DIR. Ward first",
+            "checks its own process for injected libraries: a critical finding there",
+            "means the host may lie to every program on it, ward included.",
         })
 final class TriageCommand implements Callable<Integer> {
     @Mixin
@@ -43,9 +44,6 @@ final class TriageCommand implements Callable<Integer> {
         }
         try (HostRoot host = root.open()) {
             Report result = new Triage(Checks.triage(checks.load()), InstantSource.system()).run(host, self);
-            if (report.verbose()) {
-                System.err.println("ward: " + result.stats());
-            }
             return report.emit(result, System.out);
         }
     }

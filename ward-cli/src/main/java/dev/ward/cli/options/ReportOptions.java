@@ -31,19 +31,11 @@ public final class ReportOptions {
                     + "exit bit 8 is set when one is found. Default: ${DEFAULT-VALUE}.")
     Severity minSeverity;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print nothing but the report.")
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing but the report (no note on standard error of where it went).")
     boolean quiet;
 
-    @Option(names = {"-v", "--verbose"}, description = "Say more on standard error: timings, and stack traces of internal errors.")
+    @Option(names = {"-v", "--verbose"}, description = "Say more on standard error: the run's statistics, and stack traces of internal errors.")
     boolean verbose;
-
-    public boolean quiet() {
-        return quiet;
-    }
-
-    public boolean verbose() {
-        return verbose;
-    }
 
     /** Writes the report where asked and returns the exit status of the run. */
     public int emit(Report full, PrintStream stdout) throws IOException {
@@ -53,6 +45,13 @@ public final class ReportOptions {
             stdout.flush();
         } else {
             writeAtomically(report, output);
+            if (!quiet) {
+                System.err.printf("ward: %s: %d findings at or above %s, %d collection errors%n",
+                        output, report.findings().size(), minSeverity.label(), report.errors().size());
+            }
+        }
+        if (verbose) {
+            System.err.println("ward: " + report.stats());
         }
         return ExitStatus.of(report, minSeverity);
     }
