@@ -106,7 +106,7 @@ public final class HostFiles {
                 parts.addLast(c);
             }
         }
-        return HostPath.of("/" + String.join("/", parts));
+        return HostPath.parse("/" + String.join("/", parts));
     }
 
     public Scan scan() {

@@ -18,7 +18,8 @@ import java.util.List;
  * <p>{@link #display()} escapes it for people and reports: valid printable UTF-8 stays as it is, a
  * backslash becomes {@code \\}, control characters and invalid bytes become {@code \n}, {@code \t}
  * or {@code \xNN}. {@link #parse(String)} reads that form back, so any name ward printed can be
- * given to it again.
+ * given to it again. Plain text from a configuration file becomes a path with {@link #of(String)},
+ * which takes it literally.
  */
 public final class HostPath implements Comparable<HostPath> {
     public static final HostPath ROOT = new HostPath(new byte[] {'/'});
@@ -49,8 +50,13 @@ public final class HostPath implements Comparable<HostPath> {
         return ofBytes(unescape(text));
     }
 
+    /**
+     * A path from plain text, taken literally (its UTF-8 bytes): constants, and paths read from
+     * configuration files, where a backslash is just a backslash. Names that ward printed, in
+     * escaped form, go through {@link #parse(String)} instead.
+     */
     public static HostPath of(String text) {
-        return parse(text);
+        return ofBytes(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static HostPath join(List<byte[]> parts) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** Accounts of the root: /etc/passwd joined with /etc/shadow, with where each came from. */
@@ -26,6 +27,20 @@ public final class AccountsCollector implements Collector<AccountEntry> {
     /** The scan's accounts, collected once and shared; their errors are reported by the accounts checks. */
     public static List<AccountEntry> accounts(Scan scan) {
         return scan.records(INSTANCE).records();
+    }
+
+    /**
+     * The accounts' home directories, for per-user files: absolute ones only, without "/" (the
+     * home of some daemons), each once although several accounts may share it.
+     */
+    public static List<HostPath> homes(Scan scan) {
+        Set<HostPath> homes = new LinkedHashSet<>();
+        for (AccountEntry a : accounts(scan)) {
+            if (a.home().startsWith("/") && !HostPath.of(a.home()).isRoot()) {
+                homes.add(HostPath.of(a.home()));
+            }
+        }
+        return List.copyOf(homes);
     }
 
     @Override

@@ -5,7 +5,7 @@ import dev.ward.host.HostException;
 import dev.ward.host.HostPath;
 import dev.ward.host.HostRoot;
 import dev.ward.model.CollectionError;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,8 +54,7 @@ public final class PackageIndex {
             String pkg = packageName(name.substring(0, name.length() - ".list".length()));
             packages.add(pkg);
             try {
-                String text = new String(root.read(entry.path(), Long.MAX_VALUE), StandardCharsets.UTF_8);
-                parseList(text, pkg, owners);
+                parseList(root.read(entry.path(), Long.MAX_VALUE), pkg, owners);
             } catch (HostException e) {
                 errors.add(new CollectionError("dpkg", entry.path().display(), e.getMessage()));
             }
@@ -63,11 +62,21 @@ public final class PackageIndex {
         return new PackageIndex(owners, List.copyOf(packages), List.copyOf(errors));
     }
 
-    /** Pure: adds each listed path of one package's {@code .list} text to {@code owners}. */
-    static void parseList(String text, String pkg, Map<HostPath, String> owners) {
-        for (String line : text.split("\n")) {
-            if (line.startsWith("/") && !line.equals("/.")) {
-                owners.merge(HostPath.of(line), pkg, (a, b) -> a.equals(b) ? a : a + ", " + b);
+    /**
+     * Pure: adds each listed path of one package's {@code .list} file to {@code owners}. The file
+     * holds names as raw bytes, one a line (a systemd unit's literal backslash included), so it is
+     * split as bytes, never decoded.
+     */
+    static void parseList(byte[] list, String pkg, Map<HostPath, String> owners) {
+        int start = 0;
+        for (int i = 0; i <= list.length; i++) {
+            if (i == list.length || list[i] == '\n') {
+                int len = i - start;
+                if (len >= 2 && list[start] == '/' && !(len == 2 && list[start + 1] == '.')) {
+                    owners.merge(HostPath.ofBytes(Arrays.copyOfRange(list, start, i)), pkg,
+                            (a, b) -> a.equals(b) ? a : a + ", " + b);
+                }
+                start = i + 1;
             }
         }
     }
@@ -96,10 +105,10 @@ public final class PackageIndex {
         String p = path.display();
         for (String top : MERGED) {
             if (p.startsWith("/usr" + top + "/")) {
-                return Optional.of(HostPath.of(p.substring(4)));
+                return Optional.of(HostPath.parse(p.substring(4)));
             }
             if (p.startsWith(top + "/")) {
-                return Optional.of(HostPath.of("/usr" + p));
+                return Optional.of(HostPath.parse("/usr" + p));
             }
         }
         return Optional.empty();

@@ -3,7 +3,7 @@ package dev.ward.collect.script;
 import dev.ward.collect.CollectResult;
 import dev.ward.collect.Collector;
 import dev.ward.collect.HostFiles;
-import dev.ward.collect.Homes;
+import dev.ward.collect.accounts.AccountsCollector;
 import dev.ward.collect.Scan;
 import dev.ward.host.FileStat;
 import dev.ward.host.HostPath;
@@ -46,7 +46,7 @@ public final class ScriptCollector implements Collector<ScriptFile> {
         files.files(HostPath.of("/etc/update-motd.d")).forEach(p -> read(files, p, "motd", out));
         SYSTEM_SHELL.forEach(p -> read(files, HostPath.of(p), "shell", out));
         files.files(HostPath.of("/etc/profile.d")).forEach(p -> read(files, p, "shell", out));
-        for (HostPath home : Homes.of(files)) {
+        for (HostPath home : AccountsCollector.homes(scan)) {
             HOME_SHELL.forEach(name -> read(files, home.resolve(name), "shell", out));
         }
         return new CollectResult<>(out, errors);

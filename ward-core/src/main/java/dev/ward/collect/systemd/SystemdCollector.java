@@ -3,7 +3,7 @@ package dev.ward.collect.systemd;
 import dev.ward.collect.CollectResult;
 import dev.ward.collect.Collector;
 import dev.ward.collect.HostFiles;
-import dev.ward.collect.Homes;
+import dev.ward.collect.accounts.AccountsCollector;
 import dev.ward.collect.Scan;
 import dev.ward.host.HostPath;
 import dev.ward.model.CollectionError;
@@ -38,7 +38,7 @@ public final class SystemdCollector implements Collector<SystemdUnit> {
         HostFiles files = new HostFiles(scan, source(), errors);
         List<SystemdUnit> out = new ArrayList<>(new UnitTree(files, "system", paths(SYSTEM)).units());
         out.addAll(new UnitTree(files, "user", paths(USER)).units());
-        for (HostPath home : Homes.of(files)) {
+        for (HostPath home : AccountsCollector.homes(scan)) {
             out.addAll(new UnitTree(files, "user", List.of(home.resolve(".config/systemd/user"))).units());
         }
         return new CollectResult<>(out, errors);

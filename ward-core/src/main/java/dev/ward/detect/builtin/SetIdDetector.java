@@ -44,7 +44,7 @@ public final class SetIdDetector implements Detector {
         }
         Map<String, String> shells = shellHashes(scan, out);
         for (SetIdFile f : unowned) {
-            String copyOf = shells.get(sha256(scan, HostPath.of(f.path()), out));
+            String copyOf = shells.get(sha256(scan, HostPath.parse(f.path()), out));
             boolean placed = Indicators.isTempOrHidden(f.path());
             Severity s = copyOf != null || placed ? Severity.CRITICAL : Severity.HIGH;
             String why = copyOf != null ? "copy of the shell " + copyOf : placed ? "in a temporary or hidden directory" : null;

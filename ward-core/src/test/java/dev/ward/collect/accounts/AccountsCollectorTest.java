@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ward.collect.CollectResult;
 import dev.ward.collect.Scan;
+import dev.ward.host.HostPath;
 import dev.ward.host.HostRoot;
 import dev.ward.model.AccountEntry;
 import dev.ward.model.AccountEntry.PasswordState;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -76,6 +78,8 @@ class AccountsCollectorTest {
             assertEquals(PasswordState.MISSING, by.get("ghost").password());
             assertEquals(6, by.get("ghost").line());
             assertTrue(result.errors().isEmpty(), result.errors().toString());
+            assertEquals(List.of("/root", "/usr/sbin", "/var/lib/postgresql", "/var/lib/m", "/home/nopw", "/home/ghost"),
+                    AccountsCollector.homes(new Scan(root, CLOCK)).stream().map(HostPath::display).toList());
         }
     }
 
