@@ -44,6 +44,8 @@ class AccountsCollectorTest {
                 mallory:x:998:998::/var/lib/m:/bin/sh
                 nopw:x:1001:1001::/home/nopw:/bin/bash
                 ghost:x:1002:1002::/home/ghost:/bin/bash
+                echo:x:997:997::/var/lib/echo:/bin/sh
+                autoipd:x:996:996::/var/lib/autoipd:/usr/sbin/nologin
                 """);
         write("etc/shadow", """
                 root:$6$a$b:20050:0:99999:7:::
@@ -53,12 +55,18 @@ class AccountsCollectorTest {
                 nopw::20000::::::
                 """);
         write("usr/share/base-passwd/passwd.master", "root:*:0:0:root:/root:/bin/bash\ndaemon:*:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n");
-        write("var/lib/dpkg/info/postgresql-common.postinst",
-                "adduser --system --home /var/lib/postgresql --shell /bin/bash --group postgres\n");
+        write("var/lib/dpkg/info/postgresql-common.postinst", """
+                #!/bin/sh
+                echo configuring
+                adduser --system --home /var/lib/postgresql --no-create-home \\
+                    --shell /bin/bash --group postgres
+                """);
+        write("var/lib/dpkg/info/avahi-autoipd.preinst", "#!/bin/sh\nUSER=autoipd\nadduser --system $USER\n");
         // a later script of the same package must not hide the one that created the account
         write("var/lib/dpkg/info/postgresql-common.prerm", "exit 0\n");
         write("var/lib/dpkg/info/postgresql-common.preinst", "exit 0\n");
-        write("var/log/installer/syslog", "passwd/username: nopw\n");
+        write("var/log/installer/cdebconf/questions.dat",
+                "Name: passwd/user-fullname\nValue: ghost\n\nName: passwd/username\nTemplate: passwd/username\nValue: nopw\n");
         try (HostRoot root = HostRoot.open(dir)) {
             CollectResult<AccountEntry> result = new AccountsCollector().collect(new Scan(root, CLOCK));
             Map<String, AccountEntry> by = result.records().stream()
@@ -76,9 +84,14 @@ class AccountsCollectorTest {
             assertEquals(PasswordState.EMPTY, by.get("nopw").password());
             assertEquals("installer", by.get("nopw").origin());
             assertEquals(PasswordState.MISSING, by.get("ghost").password());
+            assertEquals("", by.get("ghost").origin(), "only the passwd/username answer names the installer's user");
+            assertEquals("", by.get("echo").origin(), "a word in a script is no adduser command");
+            assertFalse(by.get("echo").shellByPackage(), "#!/bin/sh in a script gives no account a shell");
+            assertEquals("package:avahi-autoipd", by.get("autoipd").origin());
             assertEquals(6, by.get("ghost").line());
             assertTrue(result.errors().isEmpty(), result.errors().toString());
-            assertEquals(List.of("/root", "/usr/sbin", "/var/lib/postgresql", "/var/lib/m", "/home/nopw", "/home/ghost"),
+            assertEquals(List.of("/root", "/usr/sbin", "/var/lib/postgresql", "/var/lib/m", "/home/nopw", "/home/ghost",
+                            "/var/lib/echo", "/var/lib/autoipd"),
                     AccountsCollector.homes(new Scan(root, CLOCK)).stream().map(HostPath::display).toList());
         }
     }
