@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code ward checks list|show}: the checks written as data, for the analyst to read. */
-@Command(name = "checks", description = "List the YAML checks, or show one with its description.",
+@Command(name = "checks", mixinStandardHelpOptions = true, description = "List the YAML checks, or show one with its description.",
         subcommands = {ChecksCommand.List.class, ChecksCommand.Show.class})
 final class ChecksCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -30,7 +30,7 @@ final class ChecksCommand implements Runnable {
         return catalog;
     }
 
-    @Command(name = "list", description = "One line per check: id, severity, source and title.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "One line per check: id, severity, source and title.")
     static final class List implements Callable<Integer> {
         @Mixin
         ChecksOption checks;
@@ -45,7 +45,7 @@ final class ChecksCommand implements Runnable {
         }
     }
 
-    @Command(name = "show", description = "Everything about one check: description, parameters, references.")
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Everything about one check: description, parameters, references.")
     static final class Show implements Callable<Integer> {
         @Mixin
         ChecksOption checks;

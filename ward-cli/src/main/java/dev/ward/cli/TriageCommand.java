@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code ward triage}: every check that needs no baseline, ranked. */
-@Command(name = "triage",
+@Command(name = "triage", mixinStandardHelpOptions = true,
         description = "Run every check that needs no baseline and rank what it finds.",
         footer = {
             "",

@@ -51,8 +51,12 @@ class MainTest {
     @Test
     void versionAndHelp() {
         assertTrue(ward("--version").out().startsWith("ward "));
+        for (String[] args : new String[][] {{"help", "triage"}, {"triage", "--help"}, {"checks", "show", "-h"}}) {
+            Run help = ward(args);
+            assertEquals(0, help.status(), String.join(" ", args));
+            assertTrue(help.out().startsWith("Usage: ward "), help.out());
+        }
         Run help = ward("help", "triage");
-        assertEquals(0, help.status());
         assertTrue(help.out().contains("--root=DIR"), help.out());
         assertTrue(help.out().contains("--min-severity"), help.out());
     }

@@ -21,7 +21,8 @@ final class AccountOrigins {
             HostPath.of("/usr/lib/sysusers.d"), HostPath.of("/etc/sysusers.d"), HostPath.of("/lib/sysusers.d"));
     private static final HostPath DPKG_INFO = HostPath.of("/var/lib/dpkg/info");
     private static final HostPath INSTALLER = HostPath.of("/var/log/installer");
-    private static final Pattern CREATES = Pattern.compile("\\b(?:adduser|useradd)\\b");
+    /** Commands that make an account, or remove it on purge: either way the package owns it. */
+    private static final Pattern CREATES = Pattern.compile("\\b(?:adduser|useradd|deluser|userdel)\\b");
 
     private final Map<String, String> masterShells = new HashMap<>();
     private final Map<String, String> sysusers = new HashMap<>();
@@ -46,7 +47,9 @@ final class AccountOrigins {
         }
         for (DirEntry e : files.entries(DPKG_INFO)) {
             String n = e.name();
-            if (n.endsWith(".postinst") || n.endsWith(".preinst") || n.endsWith(".config")) {
+            // A removed but not purged package keeps only its postrm, which deletes the account on purge.
+            if (n.endsWith(".postinst") || n.endsWith(".preinst") || n.endsWith(".config")
+                    || n.endsWith(".postrm") || n.endsWith(".prerm")) {
                 files.text(e.path()).ifPresent(text -> addCommands(packageOf(n), text));
             }
         }
