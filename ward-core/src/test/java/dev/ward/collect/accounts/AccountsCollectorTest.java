@@ -46,6 +46,7 @@ class AccountsCollectorTest {
                 ghost:x:1002:1002::/home/ghost:/bin/bash
                 echo:x:997:997::/var/lib/echo:/bin/sh
                 autoipd:x:996:996::/var/lib/autoipd:/usr/sbin/nologin
+                postfix:x:995:995::/var/spool/postfix:/usr/sbin/nologin
                 """);
         write("etc/shadow", """
                 root:$6$a$b:20050:0:99999:7:::
@@ -61,6 +62,8 @@ class AccountsCollectorTest {
                 adduser --system --home /var/lib/postgresql --no-create-home \\
                     --shell /bin/bash --group postgres
                 """);
+        // removed, not purged: only the postrm that deletes the account on purge is left
+        write("var/lib/dpkg/info/postfix.postrm", "#!/bin/sh\nif [ \"$1\" = purge ]; then userdel postfix; fi\n");
         write("var/lib/dpkg/info/avahi-autoipd.preinst", "#!/bin/sh\nUSER=autoipd\nadduser --system $USER\n");
         // a later script of the same package must not hide the one that created the account
         write("var/lib/dpkg/info/postgresql-common.prerm", "exit 0\n");
@@ -88,10 +91,11 @@ class AccountsCollectorTest {
             assertEquals("", by.get("echo").origin(), "a word in a script is no adduser command");
             assertFalse(by.get("echo").shellByPackage(), "#!/bin/sh in a script gives no account a shell");
             assertEquals("package:avahi-autoipd", by.get("autoipd").origin());
+            assertEquals("package:postfix", by.get("postfix").origin());
             assertEquals(6, by.get("ghost").line());
             assertTrue(result.errors().isEmpty(), result.errors().toString());
             assertEquals(List.of("/root", "/usr/sbin", "/var/lib/postgresql", "/var/lib/m", "/home/nopw", "/home/ghost",
-                            "/var/lib/echo", "/var/lib/autoipd"),
+                            "/var/lib/echo", "/var/lib/autoipd", "/var/spool/postfix"),
                     AccountsCollector.homes(new Scan(root, CLOCK)).stream().map(HostPath::display).toList());
         }
     }
