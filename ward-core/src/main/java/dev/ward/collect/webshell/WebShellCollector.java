@@ -17,14 +17,13 @@ import java.util.Set;
 /**
  * Server-side scripts under the usual web roots that contain web-shell code. Only names with a
  * server-side extension are read (php and its variants, jsp, asp/aspx, py, pl, cgi, sh), each up
- * to 2 MiB: a shell is small, and a larger file is read only in part.
+ * to {@link HostFiles#TEXT_LIMIT}; a larger file is read in part and the cut is reported.
  */
 public final class WebShellCollector implements Collector<WebShellHit> {
     static final List<String> ROOTS = List.of("/var/www", "/srv/www", "/srv/http", "/usr/share/nginx/html",
             "/usr/share/httpd", "/var/lib/tomcat9/webapps", "/var/lib/tomcat10/webapps", "/opt/lampp/htdocs");
     static final Set<String> EXTENSIONS = Set.of("php", "php3", "php4", "php5", "php7", "phtml", "phar", "inc",
             "jsp", "jspx", "asp", "aspx", "ashx", "py", "pl", "cgi", "sh");
-    private static final long LIMIT = 2L * 1024 * 1024;
 
     @Override
     public String source() {
@@ -58,12 +57,7 @@ public final class WebShellCollector implements Collector<WebShellHit> {
     }
 
     private static void check(HostFiles files, HostPath p, FileStat st, List<WebShellHit> out) {
-        try {
-            String text = new String(files.scan().root().read(p, LIMIT), java.nio.charset.StandardCharsets.UTF_8);
-            WebShellScanner.scan(text).ifPresent(h -> out.add(new WebShellHit(p.display(), h.line(), h.pattern(),
-                    h.text(), st.size(), st.mtime(), files.owner(p))));
-        } catch (dev.ward.host.HostException e) {
-            files.errors().add(new CollectionError("webshell", p.display(), e.getMessage()));
-        }
+        files.text(p).flatMap(WebShellScanner::scan).ifPresent(h -> out.add(new WebShellHit(p.display(), h.line(),
+                h.pattern(), h.text(), st.size(), st.mtime(), files.owner(p))));
     }
 }
