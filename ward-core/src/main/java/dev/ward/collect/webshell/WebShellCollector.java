@@ -56,8 +56,16 @@ public final class WebShellCollector implements Collector<WebShellHit> {
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Scans one file. The file may have been uploaded by anyone, so a failure of the scan on its
+     * contents (a regex overflowing the stack on a hostile line) is an error for that file only.
+     */
     private static void check(HostFiles files, HostPath p, FileStat st, List<WebShellHit> out) {
-        files.text(p).flatMap(WebShellScanner::scan).ifPresent(h -> out.add(new WebShellHit(p.display(), h.line(),
-                h.pattern(), h.text(), st.size(), st.mtime(), files.owner(p))));
+        try {
+            files.text(p).flatMap(WebShellScanner::scan).ifPresent(h -> out.add(new WebShellHit(p.display(),
+                    h.line(), h.pattern(), h.text(), st.size(), st.mtime(), files.owner(p))));
+        } catch (RuntimeException | StackOverflowError e) {
+            files.errors().add(new CollectionError("webshell", p.display(), "not scanned: " + e));
+        }
     }
 }
