@@ -56,9 +56,9 @@ public final class StartupScriptDetector implements Detector {
         ScriptFile.Line shown = worst != null ? worst : cmds.getFirst();
         out.add(Finding.builder("linux.rc_local.commands", worst != null ? Severity.HIGH : Severity.MEDIUM,
                         "/etc/rc.local runs commands at boot")
-                .summary(f.path() + ":" + shown.line() + " runs " + shown.text()
+                .summary(f.path() + ":" + shown.line() + " runs " + Evidence.shown(shown.text())
                         + (cmds.size() > 1 ? " (and " + (cmds.size() - 1) + " more line(s))" : ""))
-                .evidence("path", f.path()).evidence("line", shown.line()).evidence("command", shown.text())
+                .evidence("path", f.path()).evidence("line", shown.line()).evidence("command", Evidence.shown(shown.text()))
                 .evidence("commands", cmds.size()).evidence("indicator", worst == null ? null : indicator(worst.text()).get())
                 .evidence("mode", Evidence.octal(f.mode())).evidence("package", Evidence.owner(f.packageName()))
                 .evidence("mtime", Evidence.time(f.mtime())).path(f.path()).attack("T1037.004")
@@ -87,8 +87,8 @@ public final class StartupScriptDetector implements Detector {
 
     private static Finding shellFinding(ScriptFile f, ScriptFile.Line l, String why) {
         return Finding.builder("linux.shell.startup_command", Severity.HIGH, "Shell start-up file runs a suspicious command")
-                .summary(f.path() + ":" + l.line() + " (" + why + "): " + l.text())
-                .evidence("path", f.path()).evidence("line", l.line()).evidence("text", l.text())
+                .summary(f.path() + ":" + l.line() + " (" + why + "): " + Evidence.shown(l.text()))
+                .evidence("path", f.path()).evidence("line", l.line()).evidence("text", Evidence.shown(l.text()))
                 .evidence("indicator", why).evidence("package", Evidence.owner(f.packageName()))
                 .evidence("mtime", Evidence.time(f.mtime())).path(f.path()).attack("T1546.004")
                 .remediation("Remove the line (keep a copy), then check who edited the file and whether the "

