@@ -49,6 +49,9 @@ public final class WebShellScanner {
             new Indicator("aspx: process start of request input",
                     Pattern.compile("Process\\.Start\\s*+\\([^)]" + GAP + "Request(?:\\.Form|\\.QueryString|\\[)",
                             Pattern.CASE_INSENSITIVE)),
+            new Indicator("ssi: exec of request input",
+                    Pattern.compile("<!--#exec\\s++cmd\\s*+=\\s*+[\"'][^\"']" + GAP
+                            + "\\$\\{?(?:QUERY_STRING|HTTP_|REQUEST_URI)", Pattern.CASE_INSENSITIVE)),
             new Indicator("python/perl cgi: shell of request input",
                     Pattern.compile("(?:os\\.system|os\\.popen|subprocess\\.\\w+|system|exec|qx)\\s*+\\(?[^\\n]" + GAP
                             + "(?:form\\.getvalue|FieldStorage|param\\s*\\(|\\$ENV\\{['\"]?QUERY_STRING)")));
