@@ -22,6 +22,10 @@ import java.util.regex.Pattern;
  *     connection, downloads and runs code, runs a program from /tmp, /var/tmp or /dev/shm, sets
  *     {@code LD_PRELOAD}, or sets {@code PROMPT_COMMAND} to something of that kind (T1546.004).
  *     Hidden paths are normal here ({@code . ~/.bash_aliases}) and are not an indicator.</li>
+ * <li>{@code linux.motd.script_command} and {@code linux.init.script_command} (high): a line of an
+ *     update-motd script (run as root by pam_motd at every login, T1037) or an init script (run as
+ *     root at boot, T1037.004) with a network or temporary-path indicator, packaged or not: a
+ *     packaged script can be edited. Scripts no package installed are the catalogue checks'.</li>
  * </ul>
  * {@code LD_PRELOAD} in {@code /etc/environment} is the preload check's; it is not repeated here.
  */
@@ -42,6 +46,7 @@ public final class StartupScriptDetector implements Detector {
             switch (f.kind()) {
                 case "rc.local" -> rcLocal(f, out);
                 case "shell" -> shell(f, out);
+                case "motd", "init.d" -> rootScript(f, out);
                 default -> { }
             }
         }
@@ -78,6 +83,23 @@ public final class StartupScriptDetector implements Detector {
                 why = Optional.of("PROMPT_COMMAND runs " + m.group(1));
             }
             why.ifPresent(w -> out.add(shellFinding(f, l, w)));
+        }
+    }
+
+    private static void rootScript(ScriptFile f, Results out) {
+        boolean motd = f.kind().equals("motd");
+        for (ScriptFile.Line l : f.commands()) {
+            indicator(l.text()).ifPresent(why -> out.add(Finding.builder(
+                            motd ? "linux.motd.script_command" : "linux.init.script_command", Severity.HIGH,
+                            motd ? "Login message script runs a suspicious command as root at every login"
+                                    : "Init script runs a suspicious command as root at boot")
+                    .summary(f.path() + ":" + l.line() + " (" + why + "): " + Evidence.shown(l.text()))
+                    .evidence("path", f.path()).evidence("line", l.line()).evidence("text", Evidence.shown(l.text()))
+                    .evidence("indicator", why).evidence("mode", Evidence.octal(f.mode()))
+                    .evidence("package", Evidence.owner(f.packageName())).evidence("mtime", Evidence.time(f.mtime()))
+                    .path(f.path()).attack(motd ? "T1037" : "T1037.004")
+                    .remediation("Remove the line (keep a copy); if a package owns the script, compare it with "
+                            + "the package's copy, and look for what the command fetched or started.").build()));
         }
     }
 

