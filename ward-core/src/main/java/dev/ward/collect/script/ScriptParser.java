@@ -15,6 +15,25 @@ public final class ScriptParser {
     private ScriptParser() {
     }
 
+    /**
+     * The {@code Exec=} lines of a desktop entry (an XDG autostart file): the command a session
+     * starts, field codes such as {@code %U} left in place. Pure.
+     */
+    public static List<ScriptFile.Line> desktopExec(String text) {
+        List<ScriptFile.Line> out = new ArrayList<>();
+        String[] lines = text.replace("\0", "").split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String t = lines[i].replace("\r", "").strip();
+            if (t.startsWith("Exec=") || t.startsWith("Exec =")) {
+                String cmd = t.substring(t.indexOf('=') + 1).strip();
+                if (!cmd.isEmpty()) {
+                    out.add(new ScriptFile.Line(i + 1, cmd));
+                }
+            }
+        }
+        return out;
+    }
+
     public static List<ScriptFile.Line> commands(String text) {
         List<ScriptFile.Line> out = new ArrayList<>();
         String[] lines = text.replace("\0", "").split("\n", -1);

@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
  * <li>{@code linux.rc_local.commands} (medium; high with a network or temporary-path indicator):
  *     {@code /etc/rc.local} has commands besides {@code exit 0}; systemd's rc-local generator runs it
  *     at boot whenever it is executable (ATT&CK T1037.004).</li>
- * <li>{@code linux.shell.startup_command} (high): a shell start-up line that opens a network
- *     connection, downloads and runs code, runs a program from /tmp, /var/tmp or /dev/shm, sets
- *     {@code LD_PRELOAD}, or sets {@code PROMPT_COMMAND} to something of that kind (T1546.004).
+ * <li>{@code linux.shell.startup_command} (high): a shell start-up line, or an XDG autostart
+ *     entry's {@code Exec=}, that opens a network connection, downloads and runs code, runs a
+ *     program from /tmp, /var/tmp or /dev/shm, sets {@code LD_PRELOAD}, or sets
+ *     {@code PROMPT_COMMAND} to something of that kind (T1546.004).
  *     Hidden paths are normal here ({@code . ~/.bash_aliases}) and are not an indicator.</li>
  * <li>{@code linux.motd.script_command} and {@code linux.init.script_command} (high): a line of an
  *     update-motd script (run as root by pam_motd at every login, T1037) or an init script (run as
@@ -45,7 +46,7 @@ public final class StartupScriptDetector implements Detector {
         for (ScriptFile f : out.take(scan.records(new ScriptCollector()))) {
             switch (f.kind()) {
                 case "rc.local" -> rcLocal(f, out);
-                case "shell" -> shell(f, out);
+                case "shell", "autostart" -> shell(f, out);
                 case "motd", "init.d" -> rootScript(f, out);
                 default -> { }
             }

