@@ -4,6 +4,7 @@ import dev.ward.host.DirEntry;
 import dev.ward.host.FileStat;
 import dev.ward.host.HostException;
 import dev.ward.host.HostPath;
+import dev.ward.host.HostRoot;
 import dev.ward.model.CollectionError;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -17,8 +18,11 @@ import java.util.Optional;
  * unreadable one is an error and the collector goes on.
  */
 public final class HostFiles {
-    /** Configuration and scripts are small; a larger file is read only up to this many bytes. */
-    public static final long TEXT_LIMIT = 4L * 1024 * 1024;
+    /**
+     * Configuration, keys and scripts are small; a file longer than this is read only up to it, and
+     * the cut is an error, since an intruder can pad a file to push a line past any limit.
+     */
+    public static final long TEXT_LIMIT = 16L * 1024 * 1024;
 
     private final Scan scan;
     private final String source;
@@ -30,16 +34,39 @@ public final class HostFiles {
         this.errors = errors;
     }
 
-    /** A text file's contents (invalid UTF-8 replaced); empty when missing or unreadable. */
+    /** A text file's contents (invalid UTF-8 replaced) up to {@link #TEXT_LIMIT}; see {@link #text(HostPath, long)}. */
     public Optional<String> text(HostPath path) {
+        return text(path, TEXT_LIMIT);
+    }
+
+    /**
+     * A text file's contents (invalid UTF-8 replaced), at most {@code limit} bytes; empty when
+     * missing or unreadable. A longer file gives its first {@code limit} bytes and an error, so
+     * the run is marked incomplete rather than silently missing what follows.
+     */
+    public Optional<String> text(HostPath path, long limit) {
+        return text(scan.root(), path, limit, source, errors);
+    }
+
+    /** {@link #text(HostPath, long)} for readers that hold only a root. */
+    public static Optional<String> text(HostRoot root, HostPath path, long limit, String source,
+                                        List<CollectionError> errors) {
+        byte[] data;
         try {
-            return Optional.of(new String(scan.root().read(path, TEXT_LIMIT), StandardCharsets.UTF_8));
+            data = root.read(path, limit + 1);
         } catch (HostException e) {
             if (!e.isMissing()) {
                 errors.add(new CollectionError(source, path.display(), e.getMessage()));
             }
             return Optional.empty();
         }
+        int length = data.length;
+        if (length > limit) {
+            errors.add(new CollectionError(source, path.display(),
+                    "truncated at " + limit + " bytes: lines after that were not read"));
+            length = (int) limit;
+        }
+        return Optional.of(new String(data, 0, length, StandardCharsets.UTF_8));
     }
 
     /** stat following symlinks inside the root; empty when missing or unreadable. */

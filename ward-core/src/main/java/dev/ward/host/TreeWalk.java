@@ -27,9 +27,22 @@ public final class TreeWalk {
     }
 
     public void walk(HostPath start, Visitor visitor, Consumer<HostException> errors) {
+        walk(start, false, visitor, errors);
+    }
+
+    /**
+     * As {@link #walk}, but a start that is a symlink is followed (inside the root): for configured
+     * locations such as a web root that an administrator moved and linked ({@code /var/www ->
+     * /data/www}). Entries below are still reported under the start's name and never followed.
+     */
+    public void walkFollowingStart(HostPath start, Visitor visitor, Consumer<HostException> errors) {
+        walk(start, true, visitor, errors);
+    }
+
+    private void walk(HostPath start, boolean followStart, Visitor visitor, Consumer<HostException> errors) {
         FileStat top;
         try {
-            top = root.lstat(start).orElse(null);
+            top = (followStart ? root.stat(start) : root.lstat(start)).orElse(null);
         } catch (HostException e) {
             errors.accept(e);
             return;

@@ -2,6 +2,7 @@ package dev.ward.collect.ssh;
 
 import dev.ward.collect.CollectResult;
 import dev.ward.collect.Collector;
+import dev.ward.collect.HostFiles;
 import dev.ward.collect.Scan;
 import dev.ward.collect.accounts.AccountsCollector;
 import dev.ward.model.AccountEntry;
@@ -11,7 +12,6 @@ import dev.ward.host.HostPath;
 import dev.ward.host.HostRoot;
 import dev.ward.model.AuthorizedKey;
 import dev.ward.model.CollectionError;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,8 +24,6 @@ import java.util.Set;
  * connection might match), tokens expanded and relative paths taken from the home directory.
  */
 public final class AuthorizedKeysCollector implements Collector<AuthorizedKey> {
-    private static final long LIMIT = 4L * 1024 * 1024;
-
     /** A keys file location for one account; {@code stat} is empty when the file is not there. */
     public record KeyFile(HostPath path, AccountEntry account, Optional<FileStat> stat) {
     }
@@ -45,19 +43,18 @@ public final class AuthorizedKeysCollector implements Collector<AuthorizedKey> {
         List<AuthorizedKey> keys = new ArrayList<>();
         SshdConfig config = SshdConfig.read(scan.root());
         List<CollectionError> errors = new ArrayList<>(config.errors());
+        HostFiles reader = new HostFiles(scan, source(), errors);
         for (KeyFile f : files(scan, config, errors)) {
             if (f.stat().isEmpty() || !f.stat().get().isRegular()) {
                 continue;
             }
-            try {
-                String text = new String(scan.root().read(f.path(), LIMIT), StandardCharsets.UTF_8);
+            Optional<String> text = reader.text(f.path());
+            if (text.isPresent()) {
                 var ctx = new AuthorizedKeysParser.Context(f.path().display(), f.account().name(),
                         f.account().uid(), f.stat().get().mtime());
-                CollectResult<AuthorizedKey> parsed = AuthorizedKeysParser.parse(ctx, text);
+                CollectResult<AuthorizedKey> parsed = AuthorizedKeysParser.parse(ctx, text.get());
                 keys.addAll(parsed.records());
                 errors.addAll(parsed.errors());
-            } catch (HostException e) {
-                errors.add(new CollectionError(source(), f.path().display(), e.getMessage()));
             }
         }
         return new CollectResult<>(keys, errors);

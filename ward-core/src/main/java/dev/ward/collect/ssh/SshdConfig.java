@@ -1,6 +1,6 @@
 package dev.ward.collect.ssh;
 
-import dev.ward.host.HostException;
+import dev.ward.collect.HostFiles;
 import dev.ward.host.HostPath;
 import dev.ward.host.HostRoot;
 import dev.ward.model.CollectionError;
@@ -41,13 +41,7 @@ public final class SshdConfig {
 
     private static boolean load(HostRoot root, HostPath file, String match, int depth,
                                 List<SshdDirective> out, List<CollectionError> errors) {
-        Optional<String> text;
-        try {
-            text = root.readText(file);
-        } catch (HostException e) {
-            errors.add(new CollectionError("ssh", file.display(), e.getMessage()));
-            return false;
-        }
+        Optional<String> text = HostFiles.text(root, file, HostFiles.TEXT_LIMIT, "ssh", errors);
         if (text.isEmpty()) {
             return false;
         }

@@ -2,6 +2,7 @@ package dev.ward.collect.sudo;
 
 import dev.ward.host.DirEntry;
 import dev.ward.host.FileStat;
+import dev.ward.collect.HostFiles;
 import dev.ward.host.HostException;
 import dev.ward.host.HostPath;
 import dev.ward.host.HostRoot;
@@ -58,12 +59,15 @@ public final class SudoersReader {
         Optional<FileStat> stat;
         try {
             stat = root.stat(file);
-            text = root.readText(file);
         } catch (HostException e) {
             out.errors().add(new CollectionError(SudoersParser.SOURCE, file.display(), e.getMessage()));
             return;
         }
-        if (text.isEmpty() || stat.isEmpty()) {
+        if (stat.isEmpty()) {
+            return;
+        }
+        text = HostFiles.text(root, file, HostFiles.TEXT_LIMIT, SudoersParser.SOURCE, out.errors());
+        if (text.isEmpty()) {
             return;
         }
         out.files().add(new SudoersFile(file, stat.get()));

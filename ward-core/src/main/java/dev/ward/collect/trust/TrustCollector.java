@@ -2,6 +2,7 @@ package dev.ward.collect.trust;
 
 import dev.ward.collect.CollectResult;
 import dev.ward.collect.Collector;
+import dev.ward.collect.HostFiles;
 import dev.ward.collect.Scan;
 import dev.ward.collect.accounts.AccountsCollector;
 import dev.ward.model.AccountEntry;
@@ -11,7 +12,6 @@ import dev.ward.host.HostPath;
 import dev.ward.host.HostRoot;
 import dev.ward.model.CollectionError;
 import dev.ward.model.TrustEntry;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +24,6 @@ import java.util.Optional;
  * whatever passwd says). A missing file is normal and says nothing.
  */
 public final class TrustCollector implements Collector<TrustEntry> {
-    private static final long LIMIT = 1024 * 1024;
-
     /** A trust file that exists, with its stat; the account is empty for the system-wide files. */
     public record TrustFile(HostPath path, String account, FileStat stat) {
     }
@@ -44,16 +42,14 @@ public final class TrustCollector implements Collector<TrustEntry> {
     public CollectResult<TrustEntry> collect(Scan scan) {
         List<TrustEntry> entries = new ArrayList<>();
         List<CollectionError> errors = new ArrayList<>();
+        HostFiles reader = new HostFiles(scan, source(), errors);
         for (TrustFile file : files(scan, errors)) {
-            try {
-                String text = new String(scan.root().read(file.path(), LIMIT), StandardCharsets.UTF_8);
+            reader.text(file.path()).ifPresent(text -> {
                 CollectResult<TrustEntry> parsed = TrustParser.parse(file.path().display(), file.account(),
                         file.stat().mtime(), text);
                 entries.addAll(parsed.records());
                 errors.addAll(parsed.errors());
-            } catch (HostException e) {
-                errors.add(new CollectionError(source(), file.path().display(), e.getMessage()));
-            }
+            });
         }
         return new CollectResult<>(entries, errors);
     }

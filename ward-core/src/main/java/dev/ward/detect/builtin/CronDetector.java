@@ -53,9 +53,9 @@ public final class CronDetector implements Detector {
 
     private static Finding entry(CronEntry e, String check, String title, String why) {
         return Finding.builder(check, Severity.HIGH, title)
-                .summary(e.path() + ":" + e.line() + " (" + why + ") runs " + e.command())
+                .summary(e.path() + ":" + e.line() + " (" + why + ") runs " + Evidence.shown(e.command()))
                 .evidence("path", e.path()).evidence("line", e.line()).evidence("kind", e.kind())
-                .evidence("user", e.user()).evidence("schedule", e.schedule()).evidence("command", e.command())
+                .evidence("user", e.user()).evidence("schedule", e.schedule()).evidence("command", Evidence.shown(e.command()))
                 .evidence("indicator", why).evidence("package", Evidence.owner(e.packageName()))
                 .evidence("mtime", Evidence.time(e.mtime()))
                 .path(e.path()).attack(e.kind().equals("at") ? "T1053.002" : "T1053.003").remediation(REMEDY).build();
@@ -65,10 +65,10 @@ public final class CronDetector implements Detector {
         long count = all.stream().filter(x -> x.path().equals(first.path())).count();
         return Finding.builder("linux.cron.unowned_file", Severity.MEDIUM, "Scheduled job no package installed")
                 .summary(first.path() + " (" + first.kind() + ", " + count + " command line(s)), first: "
-                        + first.command())
+                        + Evidence.shown(first.command()))
                 .evidence("path", first.path()).evidence("kind", first.kind()).evidence("line", first.line())
                 .evidence("user", first.user()).evidence("schedule", first.schedule())
-                .evidence("command", first.command()).evidence("entries", count)
+                .evidence("command", Evidence.shown(first.command())).evidence("entries", count)
                 .evidence("package", Evidence.NO_PACKAGE).evidence("mtime", Evidence.time(first.mtime()))
                 .path(first.path()).attack(first.kind().equals("at") ? "T1053.002" : "T1053.003")
                 .remediation("Check that an administrator added it on purpose; otherwise remove it and keep a copy.")

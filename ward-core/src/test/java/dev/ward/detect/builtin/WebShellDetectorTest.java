@@ -29,6 +29,22 @@ class WebShellDetectorTest {
     }
 
     @Test
+    void linkedWebRootUserDirsAndOtherExtensions() throws Exception {
+        PackagedRoot root = new PackagedRoot(dir)
+                .write("/etc/passwd", "bob:x:1000:1000::/home/bob:/bin/bash\n")
+                .write("/data/www/html/up.php", "<?php eval($_POST['x']); ?>\n")
+                .symlink("/var/www", "/data/www")
+                .symlink("/srv/www", "../data/www")
+                .write("/home/bob/public_html/a.pht", "<?php system($_GET['c']); ?>\n")
+                .write("/home/carol/public_html/b.shtml", "<!--#exec cmd=\"$QUERY_STRING_UNESCAPED\" -->\n");
+        List<Finding> f = root.run(new WebShellDetector());
+        assertEquals(List.of("high linux.web.shell /var/www/html/up.php",
+                "high linux.web.shell /home/bob/public_html/a.pht",
+                "high linux.web.shell /home/carol/public_html/b.shtml"), PackagedRoot.brief(f));
+        assertEquals("ssi: exec of request input", f.get(2).evidence().get("indicator"));
+    }
+
+    @Test
     void noWebRootIsQuiet() throws Exception {
         assertEquals(List.of(), new PackagedRoot(dir).write("/home/bob/x.php", "<?php eval($_POST['x']);")
                 .run(new WebShellDetector()));
