@@ -89,4 +89,15 @@ class SudoDetectorTest {
         assertEquals(List.of(
                 "linux.sudo.service_account_grant high /etc/sudoers.d/90-web"), TestRoot.brief(r));
     }
+
+    @Test
+    void aMissingIncludedFileIsAnErrorAndSubdirectoriesAreNotRead() {
+        Results r = stock()
+                .write("etc/sudoers.d/extra", "@include /etc/sudoers.local\n", "r--r-----", TestRoot.OLD)
+                .write("etc/sudoers.d/old/web", "www-data ALL=(ALL) NOPASSWD: ALL\n", "r--r-----", TestRoot.OLD)
+                .run(new SudoDetector());
+        assertEquals(List.of(), TestRoot.brief(r));
+        assertEquals(List.of("/etc/sudoers.local: included from /etc/sudoers.d/extra line 1 but not found"),
+                r.errors().stream().map(e -> e.path() + ": " + e.message()).toList());
+    }
 }
