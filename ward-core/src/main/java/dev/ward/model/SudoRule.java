@@ -3,7 +3,7 @@ package dev.ward.model;
 import java.util.List;
 
 /**
- * One grant of a sudoers user specification, for one principal. Aliases are expanded one level:
+ * One grant of a sudoers user specification, for one principal. Aliases are expanded, nested ones too:
  * a {@code User_Alias} gives one rule per member, a {@code Cmnd_Alias} its commands, so that
  * {@code ADMINS ALL=(ALL) NOPASSWD: ALL} reads like what it grants.
  *

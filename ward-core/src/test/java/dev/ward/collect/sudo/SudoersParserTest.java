@@ -39,6 +39,21 @@ class SudoersParserTest {
     }
 
     @Test
+    void expandsNestedAliasesAndStopsAtCycles() {
+        SudoersParser.Parsed p = SudoersParser.parse(P, """
+                Cmnd_Alias A = B
+                Cmnd_Alias B = ALL
+                User_Alias ADMINS = OPS, carol
+                User_Alias OPS = mallory, !LOOP
+                User_Alias LOOP = OPS, LOOP
+                ADMINS ALL = NOPASSWD: A
+                """);
+        List<SudoRule> r = Aliases.expand(p.rules().get(0), new HashMap<>(p.aliases()));
+        assertEquals(List.of("mallory", "!mallory", "carol"), r.stream().map(SudoRule::principal).toList());
+        assertEquals(List.of("ALL"), r.get(0).commands());
+    }
+
+    @Test
     void readsDefaults() {
         SudoersParser.Parsed p = SudoersParser.parse(P, Fixtures.text("sudo/sudoers"));
         List<String> d = p.defaults().stream()
