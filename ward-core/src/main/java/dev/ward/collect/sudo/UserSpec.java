@@ -18,6 +18,10 @@ final class UserSpec {
     private static final Pattern OPTION = Pattern.compile(
             "^(ROLE|TYPE|CWD|CHROOT|TIMEOUT|NOTBEFORE|NOTAFTER|APPARMOR_PROFILE|PRIVS|LIMITPRIVS)=[^ \t]+");
 
+    private static final String HOST = "!?[ \t]*[A-Za-z0-9_.*?\\[\\]+%@/-]+";
+    private static final Pattern HOSTS = Pattern.compile("^[ \t]*" + HOST + "([ \t]*,[ \t]*" + HOST + ")*[ \t]*=");
+    private static final Pattern DIGEST_NAME = Pattern.compile("(^|[ \t,:])sha(224|256|384|512)$");
+
     private UserSpec() {
     }
 
@@ -32,22 +36,61 @@ final class UserSpec {
         if (left.length != 2 || right.isEmpty()) {
             return false;
         }
-        List<String> hosts = list(left[1]);
-        Cursor cursor = new Cursor();
-        List<Group> groups = new ArrayList<>();
-        for (String piece : splitUnescaped(right, ',')) {
-            String cmd = cursor.command(piece.strip());
-            if (cmd.isEmpty()) {
+        List<HostSpec> specs = new ArrayList<>();
+        String hosts = left[1];
+        for (String part : hostSpecs(right)) {
+            int at = part.indexOf('=');
+            List<Group> groups = groups(specs.isEmpty() ? part : part.substring(at + 1));
+            if (groups == null) {
                 return false;
             }
-            add(groups, cursor.runas, cursor.nopasswd, cmd);
+            specs.add(new HostSpec(list(specs.isEmpty() ? hosts : part.substring(0, at)), groups));
         }
         for (String user : list(left[0])) {
-            for (Group g : groups) {
-                rules.add(new SudoRule(path, no, user, hosts, g.runas, g.nopasswd, g.commands, line));
+            for (HostSpec spec : specs) {
+                for (Group g : spec.groups) {
+                    rules.add(new SudoRule(path, no, user, spec.hosts, g.runas, g.nopasswd, g.commands, line));
+                }
             }
         }
         return true;
+    }
+
+    private record HostSpec(List<String> hosts, List<Group> groups) {
+    }
+
+    /** The commands of one {@code Host_List =}; null when one is empty. Runas and tags start afresh. */
+    private static List<Group> groups(String commands) {
+        Cursor cursor = new Cursor();
+        List<Group> groups = new ArrayList<>();
+        for (String piece : splitUnescaped(commands, ',')) {
+            String cmd = cursor.command(piece.strip());
+            if (cmd.isEmpty()) {
+                return null;
+            }
+            add(groups, cursor.runas, cursor.nopasswd, cmd);
+        }
+        return groups;
+    }
+
+    /**
+     * The right side of a spec cut at each ':' that starts another {@code Host_List =}
+     * ({@code alice h1 = /bin/a : h2 = ALL}); the first part is the commands of the left side's
+     * hosts, each later one begins with its hosts. A ':' ending a tag ({@code NOPASSWD:}) is
+     * followed by a command, not by hosts and '='; one after a digest name ({@code sha256:}) starts
+     * a hash, which may end in '=' padding; {@code CWD=} and the like are options.
+     */
+    static List<String> hostSpecs(String right) {
+        List<String> out = new ArrayList<>();
+        for (String piece : splitUnescaped(right, ':')) {
+            if (out.isEmpty() || (HOSTS.matcher(piece).find() && !OPTION.matcher(piece.strip()).find()
+                    && !DIGEST_NAME.matcher(out.getLast()).find())) {
+                out.add(piece);
+            } else {
+                out.set(out.size() - 1, out.getLast() + ":" + piece);
+            }
+        }
+        return out;
     }
 
     /** Runas and NOPASSWD as they carry from one command of a line to the next. */

@@ -54,6 +54,20 @@ class SudoersParserTest {
     }
 
     @Test
+    void aColonBeforeAnotherHostListStartsAnotherHostSpec() {
+        SudoersParser.Parsed p = SudoersParser.parse(P, """
+                alice h1 = /bin/a : h2, !h3 = NOPASSWD: ALL
+                bob ALL = NOPASSWD: sha224:0GomF8mNN3wlDt1HD9XldjJ3SNgpFdbjO1+NsQ== /bin/ls, CWD=/tmp /bin/b
+                """);
+        assertEquals(List.of(
+                "1 alice (root) pw [/bin/a] [h1]",
+                "1 alice (root) nopw [ALL] [h2, !h3]",
+                "2 bob (root) nopw [sha224:0GomF8mNN3wlDt1HD9XldjJ3SNgpFdbjO1+NsQ== /bin/ls, /bin/b] [ALL]"),
+                p.rules().stream().map(r -> brief(r) + " " + r.hosts()).toList());
+        assertEquals(List.of(), p.errors());
+    }
+
+    @Test
     void readsDefaults() {
         SudoersParser.Parsed p = SudoersParser.parse(P, Fixtures.text("sudo/sudoers"));
         List<String> d = p.defaults().stream()

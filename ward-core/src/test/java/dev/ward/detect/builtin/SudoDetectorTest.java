@@ -100,4 +100,12 @@ class SudoDetectorTest {
         assertEquals(List.of("/etc/sudoers.local: included from /etc/sudoers.d/extra line 1 but not found"),
                 r.errors().stream().map(e -> e.path() + ": " + e.message()).toList());
     }
+
+    @Test
+    void aDigestBeforeAShellDoesNotHideIt() {
+        Results r = stock().write("etc/sudoers.d/alice", "alice ALL = NOPASSWD: sha256:"
+                        + "a".repeat(64) + " /bin/bash\n", "r--r-----", TestRoot.OLD)
+                .run(new SudoDetector());
+        assertEquals(List.of("linux.sudo.nopasswd_shell_escape medium /etc/sudoers.d/alice"), TestRoot.brief(r));
+    }
 }
