@@ -10,12 +10,13 @@ import java.util.List;
  * @param principal a user, {@code %group}, {@code %:nonunixgroup}, {@code #uid} or {@code ALL}
  * @param runas     the Runas list as written inside the parentheses; "root" when absent
  * @param nopasswd  the commands are tagged NOPASSWD (or follow such a tag in the same spec)
+ * @param setenv    the commands are tagged SETENV: the caller may set any variable, LD_PRELOAD too
  * @param commands  commands with their arguments; a leading '!' marks an exclusion
  * @param text      the whole logical line, continuations joined
  */
 public record SudoRule(
         String path, int line, String principal, List<String> hosts, String runas,
-        boolean nopasswd, List<String> commands, String text) {
+        boolean nopasswd, boolean setenv, List<String> commands, String text) {
 
     public SudoRule {
         hosts = List.copyOf(hosts);

@@ -25,7 +25,8 @@ final class Aliases {
         String runas = String.join(", ", members(UserSpec.list(r.runas()), "Runas", aliases));
         List<SudoRule> out = new ArrayList<>();
         for (String principal : members(List.of(r.principal()), "User", aliases)) {
-            out.add(new SudoRule(r.path(), r.line(), principal, hosts, runas, r.nopasswd(), commands, r.text()));
+            out.add(new SudoRule(r.path(), r.line(), principal, hosts, runas, r.nopasswd(), r.setenv(), commands,
+                    r.text()));
         }
         return out;
     }

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /**
  * A sudoers user specification: {@code User_List Host_List = [(Runas)] [Tags:] Cmnd, ...}. Runas
  * and tags carry over to the following commands of the line until changed, as sudoers(5) says, so
- * one line may give several rules: one per user and per run of commands with the same runas and
- * NOPASSWD state.
+ * one line may give several rules: one per user, host list, and run of commands with the same
+ * runas, NOPASSWD and SETENV state.
  */
 final class UserSpec {
     private static final Pattern TAG = Pattern.compile(
@@ -49,7 +49,8 @@ final class UserSpec {
         for (String user : list(left[0])) {
             for (HostSpec spec : specs) {
                 for (Group g : spec.groups) {
-                    rules.add(new SudoRule(path, no, user, spec.hosts, g.runas, g.nopasswd, g.commands, line));
+                    rules.add(new SudoRule(path, no, user, spec.hosts, g.runas, g.nopasswd, g.setenv, g.commands,
+                            line));
                 }
             }
         }
@@ -68,7 +69,7 @@ final class UserSpec {
             if (cmd.isEmpty()) {
                 return null;
             }
-            add(groups, cursor.runas, cursor.nopasswd, cmd);
+            add(groups, cursor.runas, cursor.nopasswd, cursor.setenv, cmd);
         }
         return groups;
     }
@@ -97,6 +98,7 @@ final class UserSpec {
     private static final class Cursor {
         String runas = "root";
         boolean nopasswd;
+        boolean setenv;
 
         /** Consumes the runas list, tags and options before a command; returns the command. */
         String command(String piece) {
@@ -108,6 +110,7 @@ final class UserSpec {
                     cmd = cmd.substring(cmd.indexOf(')') + 1).strip();
                 } else if ((m = TAG.matcher(cmd)).find()) {
                     nopasswd = m.group(2).equals("PASSWD") ? m.group(1) != null : nopasswd;
+                    setenv = m.group(2).equals("SETENV") ? m.group(1) == null : setenv;
                     cmd = cmd.substring(m.end()).strip();
                 } else if ((m = OPTION.matcher(cmd)).find()) {
                     cmd = cmd.substring(m.end()).strip();
@@ -118,17 +121,17 @@ final class UserSpec {
         }
     }
 
-    private record Group(String runas, boolean nopasswd, List<String> commands) {
+    private record Group(String runas, boolean nopasswd, boolean setenv, List<String> commands) {
     }
 
-    private static void add(List<Group> groups, String runas, boolean nopasswd, String cmd) {
+    private static void add(List<Group> groups, String runas, boolean nopasswd, boolean setenv, String cmd) {
         Group last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
-        if (last != null && last.runas.equals(runas) && last.nopasswd == nopasswd) {
+        if (last != null && last.runas.equals(runas) && last.nopasswd == nopasswd && last.setenv == setenv) {
             last.commands.add(cmd);
         } else {
             List<String> commands = new ArrayList<>();
             commands.add(cmd);
-            groups.add(new Group(runas, nopasswd, commands));
+            groups.add(new Group(runas, nopasswd, setenv, commands));
         }
     }
 
