@@ -30,13 +30,16 @@ class PersistenceChecksTest {
         write("/etc/udev/rules.d/99-x.rules", "ACTION==\"add\", RUN+=\"/bin/sh -c '/var/tmp/.d/x'\"\n"
                 + "SUBSYSTEM==\"net\", RUN+=\"/usr/local/sbin/ifhook\"\n");
         write("/etc/pam.d/sshd", "auth optional pam_exec.so quiet expose_authtok /usr/local/bin/log\n"
-                + "auth required pam_unix.so\n");
+                + "auth required pam_unix.so\nsession optional pam_python.so /lib/security/x.py\n");
+        write("/etc/pam.d/su", "auth optional pam_script.so dir=/var/tmp/.s\n");
         write("/etc/update-motd.d/99-x", "#!/bin/sh\nid\n");
         write("/etc/init.d/udev", "#!/bin/sh\n");
         write("/etc/init.d/svc", "#!/bin/sh\n/opt/svc &\n");
         assertEquals(List.of("linux.init.unowned_script /etc/init.d/svc:0",
                 "linux.motd.unowned_script /etc/update-motd.d/99-x:0",
                 "linux.pam.exec_module /etc/pam.d/sshd:1",
+                "linux.pam.exec_module /etc/pam.d/sshd:3",
+                "linux.pam.exec_module /etc/pam.d/su:1",
                 "linux.udev.run_from_temp /etc/udev/rules.d/99-x.rules:1",
                 "linux.udev.unowned_run /etc/udev/rules.d/99-x.rules:1",
                 "linux.udev.unowned_run /etc/udev/rules.d/99-x.rules:2"), fired(dir, Severity.INFO));

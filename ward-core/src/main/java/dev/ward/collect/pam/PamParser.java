@@ -27,6 +27,15 @@ public final class PamParser {
     }
 
     public static Result parse(String text) {
+        return parse(text, false);
+    }
+
+    /** {@code /etc/pam.conf}: each rule starts with its service name. */
+    public static Result parseConf(String text) {
+        return parse(text, true);
+    }
+
+    private static Result parse(String text, boolean withService) {
         List<Rule> rules = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Set<String> denied = new HashSet<>();
@@ -40,20 +49,21 @@ public final class PamParser {
             if (t.isEmpty() || t.startsWith("#") || t.startsWith("@")) {
                 continue;
             }
-            Rule rule = rule(start, t, denied);
+            String[] service = withService ? t.split("\\s+", 2) : new String[] {"", t};
+            Rule rule = service.length < 2 ? null : rule(start, t, service[1], denied, service[0] + " ");
             if (rule == null) {
                 problems.add("line " + start + ": not a PAM rule");
                 continue;
             }
             rules.add(rule);
             if (rule.module().endsWith("pam_deny.so")) {
-                denied.add(rule.type());
+                denied.add(service[0] + " " + rule.type());
             }
         }
         return new Result(rules, problems);
     }
 
-    private static Rule rule(int no, String t, Set<String> denied) {
+    private static Rule rule(int no, String text, String t, Set<String> denied, String service) {
         String[] head = t.split("\\s+", 2);
         String type = head[0].startsWith("-") ? head[0].substring(1) : head[0];
         if (!TYPES.contains(type.toLowerCase()) || head.length < 2) {
@@ -78,6 +88,7 @@ public final class PamParser {
             return null;
         }
         List<String> args = Arrays.asList(f).subList(1, f.length);
-        return new Rule(no, t, type.toLowerCase(), control, f[0], args, denied.contains(type.toLowerCase()));
+        String lower = type.toLowerCase();
+        return new Rule(no, text, lower, control, f[0], args, denied.contains(service + lower));
     }
 }

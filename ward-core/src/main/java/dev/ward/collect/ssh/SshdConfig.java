@@ -5,6 +5,7 @@ import dev.ward.host.HostPath;
 import dev.ward.host.HostRoot;
 import dev.ward.model.CollectionError;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -35,12 +36,20 @@ public final class SshdConfig {
     public static SshdConfig read(HostRoot root) {
         List<SshdDirective> out = new ArrayList<>();
         List<CollectionError> errors = new ArrayList<>();
-        boolean present = load(root, MAIN, "", 0, out, errors);
+        boolean present = load(root, MAIN, "", 0, new HashSet<>(), out, errors);
         return new SshdConfig(present, out, errors);
     }
 
-    private static boolean load(HostRoot root, HostPath file, String match, int depth,
+    /**
+     * Reads one file and what it includes. A file already read in the same Match block is not read
+     * again: its directives would change nothing (sshd keeps first values), and without this a
+     * few files including each other twice would be read 2^16 times before the depth limit.
+     */
+    private static boolean load(HostRoot root, HostPath file, String match, int depth, Set<String> seen,
                                 List<SshdDirective> out, List<CollectionError> errors) {
+        if (!seen.add(match + "\0" + file.display())) {
+            return true;
+        }
         Optional<String> text = HostFiles.text(root, file, HostFiles.TEXT_LIMIT, "ssh", errors);
         if (text.isEmpty()) {
             return false;
@@ -55,7 +64,7 @@ public final class SshdConfig {
             } else {
                 for (String pattern : d.args()) {
                     for (HostPath inc : Globs.expand(root, pattern, errors)) {
-                        load(root, inc, d.match(), depth + 1, out, errors);
+                        load(root, inc, d.match(), depth + 1, seen, out, errors);
                     }
                 }
             }

@@ -44,18 +44,26 @@ public final class SshdConfigParser {
         return new Parsed(out, errors);
     }
 
-    /** Splits on blanks and one '=' after the keyword, honouring double quotes; null when unbalanced. */
+    /**
+     * Splits on blanks, honouring double quotes; null when unbalanced. As sshd does, one '=' may
+     * stand between the keyword and its value, with or without blanks around it: {@code Key=value},
+     * {@code Key = value} and {@code Key =value} all give [Key, value].
+     */
     static List<String> words(String line) {
         List<String> words = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         boolean quoted = false;
         boolean inWord = false;
+        boolean equalsSeen = false;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
+            boolean keywordEquals = c == '=' && !equalsSeen
+                    && (words.isEmpty() || (words.size() == 1 && !inWord));
             if (c == '"') {
                 quoted = !quoted;
                 inWord = true;
-            } else if (!quoted && (c == ' ' || c == '\t' || (c == '=' && words.isEmpty()))) {
+            } else if (!quoted && (c == ' ' || c == '\t' || keywordEquals)) {
+                equalsSeen |= keywordEquals;
                 if (inWord) {
                     words.add(cur.toString());
                     cur.setLength(0);

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads /etc/sudoers and what it includes, in sudo's order, then expands aliases one level.
+ * Reads /etc/sudoers and what it includes, in sudo's order, then expands aliases.
  * {@code @includedir} takes the directory's files whose names hold no '.' and do not end in '~'
  * (so editor backups and package leftovers are skipped), sorted, as sudo does; a relative
  * {@code @include} is taken from the including file's directory (sudo 1.9).
@@ -41,12 +41,12 @@ public final class SudoersReader {
     public static Sudoers read(HostRoot root) {
         Sudoers raw = new Sudoers(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         Map<String, List<String>> aliases = new HashMap<>();
-        load(root, MAIN, 0, raw, aliases);
+        load(root, MAIN, null, 0, raw, aliases);
         // Debian's /etc/sudoers includes /etc/sudoers.d; where it is missing (sudo not installed
         // yet, or removed) a grant dropped there still waits for sudo, so it is read anyway.
         if (raw.files().stream().noneMatch(f -> f.path().equals(MAIN))) {
             for (HostPath f : dirFiles(root, DROP_IN, raw.errors())) {
-                load(root, f, 1, raw, aliases);
+                load(root, f, null, 1, raw, aliases);
             }
         }
         List<SudoRule> expanded = new ArrayList<>();
@@ -54,7 +54,13 @@ public final class SudoersReader {
         return new Sudoers(raw.files(), expanded, raw.defaults(), raw.errors());
     }
 
-    private static void load(HostRoot root, HostPath file, int depth, Sudoers out, Map<String, List<String>> aliases) {
+    /**
+     * Reads one file and what it includes. {@code includedAt} is the including line ("/etc/sudoers
+     * line 3"), or null for a file that may be absent: sudoers itself, or a file listed from a
+     * directory.
+     */
+    private static void load(HostRoot root, HostPath file, String includedAt, int depth, Sudoers out,
+                             Map<String, List<String>> aliases) {
         Optional<String> text;
         Optional<FileStat> stat;
         try {
@@ -64,6 +70,12 @@ public final class SudoersReader {
             return;
         }
         if (stat.isEmpty()) {
+            // sudo reports an @include of a missing file ("unable to open") rather than skip it
+            // quietly; a grant may be missing from the analysis, and a deleted file is a trace.
+            if (includedAt != null) {
+                out.errors().add(new CollectionError(SudoersParser.SOURCE, file.display(),
+                        "included from " + includedAt + " but not found"));
+            }
             return;
         }
         text = HostFiles.text(root, file, HostFiles.TEXT_LIMIT, SudoersParser.SOURCE, out.errors());
@@ -83,19 +95,33 @@ public final class SudoersReader {
             }
             HostPath target = inc.target().startsWith("/")
                     ? HostPath.of(inc.target()) : file.parent().resolve(inc.target());
-            for (HostPath f : inc.directory() ? dirFiles(root, target, out.errors()) : List.of(target)) {
-                load(root, f, depth + 1, out, aliases);
+            if (inc.directory()) {
+                for (HostPath f : dirFiles(root, target, out.errors())) {
+                    load(root, f, null, depth + 1, out, aliases);
+                }
+            } else {
+                load(root, target, file.display() + " line " + inc.line(), depth + 1, out, aliases);
             }
         }
     }
 
+    /**
+     * The files sudo reads from an {@code @includedir}: regular files (symlinks followed, as sudo's
+     * stat(2) does), not subdirectories. A missing directory gives nothing, as in sudo.
+     */
     private static List<HostPath> dirFiles(HostRoot root, HostPath dir, List<CollectionError> errors) {
+        List<HostPath> out = new ArrayList<>();
         try {
-            return root.list(dir).stream().map(DirEntry::path)
-                    .filter(p -> !p.name().contains(".") && !p.name().endsWith("~")).toList();
+            for (DirEntry e : root.list(dir)) {
+                HostPath p = e.path();
+                if (!p.name().contains(".") && !p.name().endsWith("~")
+                        && root.stat(p).map(FileStat::isRegular).orElse(false)) {
+                    out.add(p);
+                }
+            }
         } catch (HostException e) {
             errors.add(new CollectionError(SudoersParser.SOURCE, dir.display(), e.getMessage()));
-            return List.of();
         }
+        return out;
     }
 }

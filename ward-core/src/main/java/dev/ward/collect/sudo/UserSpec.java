@@ -9,14 +9,18 @@ import java.util.regex.Pattern;
 /**
  * A sudoers user specification: {@code User_List Host_List = [(Runas)] [Tags:] Cmnd, ...}. Runas
  * and tags carry over to the following commands of the line until changed, as sudoers(5) says, so
- * one line may give several rules: one per user and per run of commands with the same runas and
- * NOPASSWD state.
+ * one line may give several rules: one per user, host list, and run of commands with the same
+ * runas, NOPASSWD and SETENV state.
  */
 final class UserSpec {
     private static final Pattern TAG = Pattern.compile(
             "^(NO)?(PASSWD|EXEC|SETENV|LOG_INPUT|LOG_OUTPUT|MAIL|FOLLOW|INTERCEPT|CHECKSUM)[ \t]*:");
     private static final Pattern OPTION = Pattern.compile(
             "^(ROLE|TYPE|CWD|CHROOT|TIMEOUT|NOTBEFORE|NOTAFTER|APPARMOR_PROFILE|PRIVS|LIMITPRIVS)=[^ \t]+");
+
+    private static final String HOST = "!?[ \t]*[A-Za-z0-9_.*?\\[\\]+%@/-]+";
+    private static final Pattern HOSTS = Pattern.compile("^[ \t]*" + HOST + "([ \t]*,[ \t]*" + HOST + ")*[ \t]*=");
+    private static final Pattern DIGEST_NAME = Pattern.compile("(^|[ \t,:])sha(224|256|384|512)$");
 
     private UserSpec() {
     }
@@ -32,28 +36,69 @@ final class UserSpec {
         if (left.length != 2 || right.isEmpty()) {
             return false;
         }
-        List<String> hosts = list(left[1]);
-        Cursor cursor = new Cursor();
-        List<Group> groups = new ArrayList<>();
-        for (String piece : splitUnescaped(right, ',')) {
-            String cmd = cursor.command(piece.strip());
-            if (cmd.isEmpty()) {
+        List<HostSpec> specs = new ArrayList<>();
+        String hosts = left[1];
+        for (String part : hostSpecs(right)) {
+            int at = part.indexOf('=');
+            List<Group> groups = groups(specs.isEmpty() ? part : part.substring(at + 1));
+            if (groups == null) {
                 return false;
             }
-            add(groups, cursor.runas, cursor.nopasswd, cmd);
+            specs.add(new HostSpec(list(specs.isEmpty() ? hosts : part.substring(0, at)), groups));
         }
         for (String user : list(left[0])) {
-            for (Group g : groups) {
-                rules.add(new SudoRule(path, no, user, hosts, g.runas, g.nopasswd, g.commands, line));
+            for (HostSpec spec : specs) {
+                for (Group g : spec.groups) {
+                    rules.add(new SudoRule(path, no, user, spec.hosts, g.runas, g.nopasswd, g.setenv, g.commands,
+                            line));
+                }
             }
         }
         return true;
+    }
+
+    private record HostSpec(List<String> hosts, List<Group> groups) {
+    }
+
+    /** The commands of one {@code Host_List =}; null when one is empty. Runas and tags start afresh. */
+    private static List<Group> groups(String commands) {
+        Cursor cursor = new Cursor();
+        List<Group> groups = new ArrayList<>();
+        for (String piece : splitUnescaped(commands, ',')) {
+            String cmd = cursor.command(piece.strip());
+            if (cmd.isEmpty()) {
+                return null;
+            }
+            add(groups, cursor.runas, cursor.nopasswd, cursor.setenv, cmd);
+        }
+        return groups;
+    }
+
+    /**
+     * The right side of a spec cut at each ':' that starts another {@code Host_List =}
+     * ({@code alice h1 = /bin/a : h2 = ALL}); the first part is the commands of the left side's
+     * hosts, each later one begins with its hosts. A ':' ending a tag ({@code NOPASSWD:}) is
+     * followed by a command, not by hosts and '='; one after a digest name ({@code sha256:}) starts
+     * a hash, which may end in '=' padding; {@code CWD=} and the like are options.
+     */
+    static List<String> hostSpecs(String right) {
+        List<String> out = new ArrayList<>();
+        for (String piece : splitUnescaped(right, ':')) {
+            if (out.isEmpty() || (HOSTS.matcher(piece).find() && !OPTION.matcher(piece.strip()).find()
+                    && !DIGEST_NAME.matcher(out.getLast()).find())) {
+                out.add(piece);
+            } else {
+                out.set(out.size() - 1, out.getLast() + ":" + piece);
+            }
+        }
+        return out;
     }
 
     /** Runas and NOPASSWD as they carry from one command of a line to the next. */
     private static final class Cursor {
         String runas = "root";
         boolean nopasswd;
+        boolean setenv;
 
         /** Consumes the runas list, tags and options before a command; returns the command. */
         String command(String piece) {
@@ -65,6 +110,7 @@ final class UserSpec {
                     cmd = cmd.substring(cmd.indexOf(')') + 1).strip();
                 } else if ((m = TAG.matcher(cmd)).find()) {
                     nopasswd = m.group(2).equals("PASSWD") ? m.group(1) != null : nopasswd;
+                    setenv = m.group(2).equals("SETENV") ? m.group(1) == null : setenv;
                     cmd = cmd.substring(m.end()).strip();
                 } else if ((m = OPTION.matcher(cmd)).find()) {
                     cmd = cmd.substring(m.end()).strip();
@@ -75,17 +121,17 @@ final class UserSpec {
         }
     }
 
-    private record Group(String runas, boolean nopasswd, List<String> commands) {
+    private record Group(String runas, boolean nopasswd, boolean setenv, List<String> commands) {
     }
 
-    private static void add(List<Group> groups, String runas, boolean nopasswd, String cmd) {
+    private static void add(List<Group> groups, String runas, boolean nopasswd, boolean setenv, String cmd) {
         Group last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
-        if (last != null && last.runas.equals(runas) && last.nopasswd == nopasswd) {
+        if (last != null && last.runas.equals(runas) && last.nopasswd == nopasswd && last.setenv == setenv) {
             last.commands.add(cmd);
         } else {
             List<String> commands = new ArrayList<>();
             commands.add(cmd);
-            groups.add(new Group(runas, nopasswd, commands));
+            groups.add(new Group(runas, nopasswd, setenv, commands));
         }
     }
 

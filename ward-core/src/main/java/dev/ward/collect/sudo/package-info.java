@@ -1,5 +1,5 @@
 /**
  * sudo: /etc/sudoers and its includes, parsed into user specifications and Defaults, aliases
- * expanded one level.
+ * expanded.
  */
 package dev.ward.collect.sudo;

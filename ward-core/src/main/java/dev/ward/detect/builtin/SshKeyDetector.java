@@ -25,8 +25,9 @@ import java.util.Set;
  * SSH keys that let someone back in. One finding per keys file: root's keys (medium: each must be
  * confirmed by the analyst), a service account's keys (high: nobody logs in as www-data), and an
  * inventory of ordinary users' keys (info). A file changed within {@code recentDays} is at least
- * medium. Keys with options that run commands or open tunnels, an AuthorizedKeysCommand, and
- * world-writable keys files or directories are reported apart ({@link SshPathChecks}).
+ * medium. Keys with options that run commands, open tunnels or trust a CA, an
+ * AuthorizedKeysCommand, other sshd_config ways in ({@link SshdOptionChecks}), and world-writable
+ * keys files or directories ({@link SshPathChecks}) are reported apart.
  */
 public final class SshKeyDetector implements Detector {
     static final String ROOT_KEY = "linux.ssh.root_key";
@@ -34,7 +35,12 @@ public final class SshKeyDetector implements Detector {
     static final String USER_KEY = "linux.ssh.user_key";
     static final String OPTIONS = "linux.ssh.key_options";
     static final String KEYS_COMMAND = "linux.ssh.authorized_keys_command";
-    private static final Set<String> RISKY = Set.of("command", "environment", "permitopen", "permitlisten", "tunnel");
+    /**
+     * Options that run a command, set the environment, open tunnels, or make the line a CA
+     * ({@code cert-authority}: any certificate the key signs logs in, for the principals named).
+     */
+    private static final Set<String> RISKY = Set.of("command", "environment", "permitopen", "permitlisten", "tunnel",
+            "cert-authority", "principals");
 
     private final Duration recent;
 
@@ -71,6 +77,7 @@ public final class SshKeyDetector implements Detector {
                 out.add(keysCommand(d));
             }
         }
+        SshdOptionChecks.check(scan, config, accounts, out);
         SshPathChecks.writable(scan, config, out);
     }
 
@@ -115,7 +122,7 @@ public final class SshKeyDetector implements Detector {
 
     private static Finding options(Scan scan, List<AuthorizedKey> risky) {
         AuthorizedKey first = risky.get(0);
-        return Finding.builder(OPTIONS, Severity.MEDIUM, "SSH key with a forced command, environment or tunnel option")
+        return Finding.builder(OPTIONS, Severity.MEDIUM, "SSH key with a forced command, environment, tunnel or CA option")
                 .summary(first.path() + " line " + first.line() + ": " + String.join(",", first.options()))
                 .evidence("path", first.path())
                 .evidence("user", first.user())

@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  * sudo grants that give root away (NOPASSWD ALL itself is the YAML check linux.sudo.nopasswd_all,
  * over each rule). One finding per sudoers file and check: any grant to a service account (high: www-data needs no sudo, so one means a web shell can
  * escalate), password-less shells, editors and interpreters that escape to a shell (medium, see
- * {@link ShellEscapes}), Defaults that drop authentication or keep the loader's variables, and
+ * {@link ShellEscapes}), Defaults and tags that weaken sudo ({@link SudoDefaultsChecks}), and
  * sudoers files dpkg did not install that are not root-owned 0440/0400.
  */
 public final class SudoDetector implements Detector {
@@ -45,6 +45,7 @@ public final class SudoDetector implements Detector {
         report(scan, out, s.rules(), r -> r.nopasswd() && r.commands().stream().anyMatch(ShellEscapes::escapes),
                 SHELL_ESCAPE, Severity.MEDIUM, "sudo grants a shell escape without a password");
         SudoDefaultsChecks.check(scan, s.defaults(), out);
+        SudoDefaultsChecks.setenvRules(s.rules(), out);
         for (SudoersFile f : s.files()) {
             boolean strict = f.stat().uid() == 0 && (f.stat().permissions() == 0440 || f.stat().permissions() == 0400);
             if (!strict && scan.packages().owner(f.path()).isEmpty()) {

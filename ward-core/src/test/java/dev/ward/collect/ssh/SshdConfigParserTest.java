@@ -28,4 +28,13 @@ class SshdConfigParserTest {
         SshdConfigParser.Parsed p = SshdConfigParser.parse("/etc/ssh/x.conf", "PermitRootLogin yes", "User bob");
         assertEquals("User bob", p.directives().get(0).match());
     }
+
+    @Test
+    void anEqualsSignMayStandBetweenKeywordAndValueWithOrWithoutBlanks() {
+        SshdConfigParser.Parsed p = SshdConfigParser.parse("/etc/ssh/sshd_config",
+                "PermitRootLogin = yes\nPasswordAuthentication=no\nPort =22\nBanner /etc/a=b\n", "");
+        List<String> seen = p.directives().stream().map(d -> d.keyword() + " " + d.args()).toList();
+        assertEquals(List.of("permitrootlogin [yes]", "passwordauthentication [no]", "port [22]",
+                "banner [/etc/a=b]"), seen);
+    }
 }

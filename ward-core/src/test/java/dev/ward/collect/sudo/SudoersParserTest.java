@@ -39,6 +39,35 @@ class SudoersParserTest {
     }
 
     @Test
+    void expandsNestedAliasesAndStopsAtCycles() {
+        SudoersParser.Parsed p = SudoersParser.parse(P, """
+                Cmnd_Alias A = B
+                Cmnd_Alias B = ALL
+                User_Alias ADMINS = OPS, carol
+                User_Alias OPS = mallory, !LOOP
+                User_Alias LOOP = OPS, LOOP
+                ADMINS ALL = NOPASSWD: A
+                """);
+        List<SudoRule> r = Aliases.expand(p.rules().get(0), new HashMap<>(p.aliases()));
+        assertEquals(List.of("mallory", "!mallory", "carol"), r.stream().map(SudoRule::principal).toList());
+        assertEquals(List.of("ALL"), r.get(0).commands());
+    }
+
+    @Test
+    void aColonBeforeAnotherHostListStartsAnotherHostSpec() {
+        SudoersParser.Parsed p = SudoersParser.parse(P, """
+                alice h1 = /bin/a : h2, !h3 = NOPASSWD: ALL
+                bob ALL = NOPASSWD: sha224:0GomF8mNN3wlDt1HD9XldjJ3SNgpFdbjO1+NsQ== /bin/ls, CWD=/tmp /bin/b
+                """);
+        assertEquals(List.of(
+                "1 alice (root) pw [/bin/a] [h1]",
+                "1 alice (root) nopw [ALL] [h2, !h3]",
+                "2 bob (root) nopw [sha224:0GomF8mNN3wlDt1HD9XldjJ3SNgpFdbjO1+NsQ== /bin/ls, /bin/b] [ALL]"),
+                p.rules().stream().map(r -> brief(r) + " " + r.hosts()).toList());
+        assertEquals(List.of(), p.errors());
+    }
+
+    @Test
     void readsDefaults() {
         SudoersParser.Parsed p = SudoersParser.parse(P, Fixtures.text("sudo/sudoers"));
         List<String> d = p.defaults().stream()

@@ -53,4 +53,42 @@ class PamDetectorTest {
     void debianStacksAreQuiet() throws Exception {
         assertEquals(List.of(), stock().run(new PamDetector()));
     }
+
+    @Test
+    void bracketedPermitThatJumpsOverPamUnix() throws Exception {
+        List<Finding> f = stock()
+                .write("/etc/pam.d/sshd", "auth [success=2 default=ignore] pam_permit.so\n@include common-auth\n"
+                        + "account [default=ok] pam_permit.so\nauth [success=ignore default=bad] pam_permit.so\n")
+                .run(new PamDetector());
+        assertEquals(List.of("critical linux.pam.permit /etc/pam.d/sshd", "high linux.pam.permit /etc/pam.d/sshd"),
+                PackagedRoot.brief(f));
+    }
+
+    @Test
+    void modulesNamedByPathOutsideTheModuleDirectories() throws Exception {
+        List<Finding> f = stock()
+                .write("/dev/shm/.x.so", "so")
+                .write("/opt/pam/pam_sso.so", "so")
+                .write("/etc/pam.d/sshd", "auth sufficient ../../../../../dev/shm/.x.so\n"
+                        + "auth optional /opt/pam/pam_sso.so\nauth optional ../security/pam_deny.so\n")
+                .run(new PamDetector());
+        assertEquals(List.of("critical linux.pam.module_outside_libdir /etc/pam.d/sshd,/dev/shm/.x.so",
+                "high linux.pam.module_outside_libdir /etc/pam.d/sshd,/opt/pam/pam_sso.so"), PackagedRoot.brief(f));
+        assertEquals("/dev/shm/.x.so", f.get(0).evidence().get("module_path"));
+    }
+
+    @Test
+    void vendorDirectoryAndPamConf() throws Exception {
+        List<Finding> f = new PackagedRoot(dir)
+                .packaged("libpam-modules", SEC + "pam_permit.so", "so")
+                .write("/usr/lib/pam.d/su", "auth sufficient pam_permit.so\n")
+                .write("/etc/pam.conf", "sshd account sufficient pam_permit.so\n")
+                .run(new PamDetector());
+        assertEquals(List.of("critical linux.pam.permit /usr/lib/pam.d/su", "high linux.pam.permit /etc/pam.conf"),
+                PackagedRoot.brief(f));
+        List<Finding> shadowed = new PackagedRoot(dir)
+                .write("/etc/pam.d/su", "auth required pam_unix.so\n")
+                .run(new PamDetector());
+        assertEquals(List.of(), PackagedRoot.brief(shadowed));
+    }
 }

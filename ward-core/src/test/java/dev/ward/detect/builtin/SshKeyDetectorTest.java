@@ -94,4 +94,28 @@ class SshKeyDetectorTest {
         Results r = new TestRoot(dir).write("etc/ssh/sshd_config", "AuthorizedKeysCommand none\n").run(new SshKeyDetector());
         assertEquals(List.of(), TestRoot.brief(r));
     }
+
+    @Test
+    void certificateAuthorityKeysUserEnvironmentPrincipalsCommandAndUserCa() {
+        Results r = new TestRoot(dir)
+                .write("etc/ssh/sshd_config", "PermitUserEnvironment = yes\n"
+                        + "AuthorizedPrincipalsCommand /usr/local/bin/principals %u\nTrustedUserCAKeys /etc/ssh/ca.pub\n")
+                .write("home/alice/.ssh/authorized_keys", "cert-authority,principals=\"root\" " + ALICE)
+                .write("home/bob/.ssh/environment", "LD_PRELOAD=/dev/shm/.l.so\n")
+                .run(new SshKeyDetector());
+        assertEquals(List.of(
+                "linux.ssh.user_key info /home/alice/.ssh/authorized_keys",
+                "linux.ssh.key_options medium /home/alice/.ssh/authorized_keys",
+                "linux.ssh.permit_user_environment medium /etc/ssh/sshd_config",
+                "linux.ssh.authorized_principals_command medium /etc/ssh/sshd_config",
+                "linux.ssh.trusted_user_ca info /etc/ssh/sshd_config"), TestRoot.brief(r));
+        assertEquals(List.of("/home/bob/.ssh/environment"), r.findings().get(2).evidence().get("environment_files"));
+    }
+
+    @Test
+    void userEnvironmentOffIsQuiet() {
+        Results r = new TestRoot(dir).write("etc/ssh/sshd_config", "PermitUserEnvironment no\n")
+                .write("home/bob/.ssh/environment", "X=1\n").run(new SshKeyDetector());
+        assertEquals(List.of(), TestRoot.brief(r));
+    }
 }

@@ -89,4 +89,45 @@ class SudoDetectorTest {
         assertEquals(List.of(
                 "linux.sudo.service_account_grant high /etc/sudoers.d/90-web"), TestRoot.brief(r));
     }
+
+    @Test
+    void aMissingIncludedFileIsAnErrorAndSubdirectoriesAreNotRead() {
+        Results r = stock()
+                .write("etc/sudoers.d/extra", "@include /etc/sudoers.local\n", "r--r-----", TestRoot.OLD)
+                .write("etc/sudoers.d/old/web", "www-data ALL=(ALL) NOPASSWD: ALL\n", "r--r-----", TestRoot.OLD)
+                .run(new SudoDetector());
+        assertEquals(List.of(), TestRoot.brief(r));
+        assertEquals(List.of("/etc/sudoers.local: included from /etc/sudoers.d/extra line 1 but not found"),
+                r.errors().stream().map(e -> e.path() + ": " + e.message()).toList());
+    }
+
+    @Test
+    void aDigestBeforeAShellDoesNotHideIt() {
+        Results r = stock().write("etc/sudoers.d/alice", "alice ALL = NOPASSWD: sha256:"
+                        + "a".repeat(64) + " /bin/bash\n", "r--r-----", TestRoot.OLD)
+                .run(new SudoDetector());
+        assertEquals(List.of("linux.sudo.nopasswd_shell_escape medium /etc/sudoers.d/alice"), TestRoot.brief(r));
+    }
+
+    @Test
+    void defaultsAndTagsThatPassCodeOrHideUse() {
+        Results r = stock().write("etc/sudoers.d/weak", """
+                        Defaults !env_reset, setenv
+                        Defaults:bob env_keep += "PYTHONPATH BASH_ENV"
+                        Defaults !syslog, logfile=/dev/null, timestamp_timeout=-1
+                        alice ALL = (root) SETENV: /usr/bin/make, NOSETENV: /usr/bin/id
+                        bob ALL = SETENV: ALL
+                        """, "r--r-----", TestRoot.OLD)
+                .run(new SudoDetector());
+        assertEquals(List.of(
+                "linux.sudo.defaults_no_env_reset high /etc/sudoers.d/weak",
+                "linux.sudo.setenv medium /etc/sudoers.d/weak",
+                "linux.sudo.defaults_env_keep_loader medium /etc/sudoers.d/weak",
+                "linux.sudo.defaults_no_log medium /etc/sudoers.d/weak",
+                "linux.sudo.defaults_no_log medium /etc/sudoers.d/weak",
+                "linux.sudo.defaults_timestamp_forever medium /etc/sudoers.d/weak",
+                "linux.sudo.setenv medium /etc/sudoers.d/weak",
+                "linux.sudo.setenv high /etc/sudoers.d/weak"), TestRoot.brief(r));
+        assertEquals(4, r.findings().get(6).evidence().get("line"));
+    }
 }
