@@ -5,7 +5,6 @@ import dev.ward.collect.Collector;
 import dev.ward.collect.HostFiles;
 import dev.ward.collect.Scan;
 import dev.ward.collect.script.ScriptParser;
-import dev.ward.host.FileStat;
 import dev.ward.host.HostPath;
 import dev.ward.model.CollectionError;
 import dev.ward.model.CronEntry;
@@ -15,7 +14,7 @@ import java.util.List;
 
 /**
  * Everything cron and atd will run: {@code /etc/crontab}, {@code /etc/cron.d/*}, the run-parts
- * directories {@code /etc/cron.{hourly,daily,weekly,monthly}}, user crontabs (Debian's
+ * directories {@code /etc/cron.{hourly,daily,weekly,monthly,yearly}}, user crontabs (Debian's
  * {@code /var/spool/cron/crontabs}, and Red Hat's {@code /var/spool/cron} where files sit directly)
  * and queued at jobs in {@code /var/spool/cron/atjobs}.
  *
@@ -23,7 +22,11 @@ import java.util.List;
  * a dot: an attacker's {@code job.sh} does not run, but it is still worth a look.
  */
 public final class CronCollector implements Collector<CronEntry> {
-    private static final String[] PERIODS = {"hourly", "daily", "weekly", "monthly"};
+    private static final String[] PERIODS = {"hourly", "daily", "weekly", "monthly", "yearly"};
+
+    /** How a scheduler reads a file: its {@link CronEntry#kind()}, and the user its lines run as when known. */
+    public record Source(HostPath path, String kind, String user) {
+    }
 
     @Override
     public String source() {
@@ -35,29 +38,42 @@ public final class CronCollector implements Collector<CronEntry> {
         return CronEntry.class;
     }
 
+    /**
+     * Every file a scheduler reads, whatever it holds: an unowned crontab is worth reporting even
+     * when ward parses no command from it (only environment lines, or lines cron would reject).
+     */
+    public static List<Source> sources(HostFiles files) {
+        List<Source> out = new ArrayList<>();
+        HostPath crontab = HostPath.of("/etc/crontab");
+        if (files.stat(crontab).isPresent()) {
+            out.add(new Source(crontab, "system", null));
+        }
+        files.files(HostPath.of("/etc/cron.d")).forEach(p -> out.add(new Source(p, "system", null)));
+        for (String spool : new String[] {"/var/spool/cron/crontabs", "/var/spool/cron"}) {
+            files.files(HostPath.of(spool)).forEach(p -> out.add(new Source(p, "user", p.name())));
+        }
+        for (String period : PERIODS) {
+            files.files(HostPath.of("/etc/cron." + period)).forEach(p -> out.add(new Source(p, "script", "root")));
+        }
+        for (HostPath p : files.files(HostPath.of("/var/spool/cron/atjobs"))) {
+            if (!p.name().equals(".SEQ")) {
+                out.add(new Source(p, "at", files.stat(p).map(s -> "uid " + s.uid()).orElse(null)));
+            }
+        }
+        return out;
+    }
+
     @Override
     public CollectResult<CronEntry> collect(Scan scan) {
         List<CollectionError> errors = new ArrayList<>();
         HostFiles files = new HostFiles(scan, source(), errors);
         List<CronEntry> out = new ArrayList<>();
-        crontab(files, HostPath.of("/etc/crontab"), "system", null, out);
-        for (HostPath p : files.files(HostPath.of("/etc/cron.d"))) {
-            crontab(files, p, "system", null, out);
-        }
-        for (String spool : new String[] {"/var/spool/cron/crontabs", "/var/spool/cron"}) {
-            for (HostPath p : files.files(HostPath.of(spool))) {
-                crontab(files, p, "user", p.name(), out);
-            }
-        }
-        for (String period : PERIODS) {
-            for (HostPath p : files.files(HostPath.of("/etc/cron." + period))) {
-                script(files, p, "script", "root", period, out);
-            }
-        }
-        for (HostPath p : files.files(HostPath.of("/var/spool/cron/atjobs"))) {
-            if (!p.name().equals(".SEQ")) {
-                String uid = files.stat(p).map(s -> "uid " + s.uid()).orElse(null);
-                script(files, p, "at", uid, "at", out);
+        for (Source s : sources(files)) {
+            switch (s.kind()) {
+                case "script" -> script(files, s.path(), s.kind(), s.user(), s.path().parent().name()
+                        .substring("cron.".length()), out);
+                case "at" -> script(files, s.path(), s.kind(), s.user(), "at", out);
+                default -> crontab(files, s.path(), s.kind(), s.user(), out);
             }
         }
         return new CollectResult<>(out, errors);
@@ -85,7 +101,7 @@ public final class CronCollector implements Collector<CronEntry> {
             return;
         }
         String owner = files.owner(p);
-        var mtime = files.stat(p).map(FileStat::mtime).orElse(null);
+        var mtime = files.mtime(p);
         for (ScriptFile.Line l : ScriptParser.commands(text)) {
             out.add(new CronEntry(p.display(), l.line(), kind, user, schedule, l.text(), owner, mtime));
         }

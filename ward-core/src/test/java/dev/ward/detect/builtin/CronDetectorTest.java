@@ -70,4 +70,18 @@ class CronDetectorTest {
                 .packaged("logrotate", "/etc/cron.daily/logrotate", "#!/bin/sh\nfind /tmp -name '*.old' -delete\n");
         assertEquals(List.of(), root.run(new CronDetector()));
     }
+
+    @Test
+    void unownedFileIsReportedWhateverItHolds() throws Exception {
+        PackagedRoot root = new PackagedRoot(dir)
+                .write("/etc/cron.d/0hourly", "SHELL=/bin/sh\n")
+                .write("/etc/cron.d/sysstat", "*/5 * * *\n")
+                .write("/etc/cron.yearly/rotate", "");
+        List<Finding> f = root.results(new CronDetector()).findings();
+        assertEquals(List.of("medium linux.cron.unowned_file /etc/cron.d/0hourly",
+                "medium linux.cron.unowned_file /etc/cron.d/sysstat",
+                "medium linux.cron.unowned_file /etc/cron.yearly/rotate"), PackagedRoot.brief(f));
+        assertEquals(0, f.getFirst().evidence().get("entries"));
+        assertEquals(PackagedRoot.MTIME.toString(), f.getFirst().evidence().get("mtime"));
+    }
 }
