@@ -11,6 +11,7 @@ import dev.ward.model.Severity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Cron and at persistence (ATT&CK T1053.003, T1053.002):
@@ -21,6 +22,9 @@ import java.util.List;
  *     one is reported: on a server that uses them this is the inventory an analyst checks.</li>
  * <li>{@code linux.cron.download_and_execute} (high): an entry that fetches code and runs it, or
  *     opens a shell to the network.</li>
+ * <li>{@code linux.cron.environment} (high): an environment line of a table that loads code into
+ *     every job ({@code LD_PRELOAD}, {@code LD_AUDIT}, {@code BASH_ENV}, {@code ENV}) or points
+ *     {@code SHELL}, {@code PATH} or any other variable into a temporary or hidden directory.</li>
  * <li>{@code linux.cron.runs_from_temp} (high): an entry whose program lives in /tmp, /var/tmp,
  *     /dev/shm or a hidden directory.</li>
  * </ul>
@@ -39,6 +43,11 @@ public final class CronDetector implements Detector {
     public void detect(Scan scan, Results out) {
         List<CronEntry> entries = out.take(scan.records(new CronCollector()));
         for (CronEntry e : entries) {
+            if (e.kind().equals("env")) {
+                environment(e.command()).ifPresent(why -> out.add(entry(e, "linux.cron.environment",
+                        "Cron table sets an environment that changes what its jobs run", why)));
+                continue;
+            }
             Indicators.downloadAndRun(e.command()).ifPresent(why -> out.add(
                     entry(e, "linux.cron.download_and_execute", "Cron entry downloads and runs code", why)));
             Indicators.runsFromTempOrHidden(e.command()).ifPresent(prog -> out.add(
@@ -56,6 +65,24 @@ public final class CronDetector implements Detector {
         }
     }
 
+    private static final List<String> LOADS_CODE = List.of("LD_PRELOAD", "LD_AUDIT", "BASH_ENV", "ENV");
+
+    /** Why an environment line {@code NAME=value} matters, if it does. */
+    static Optional<String> environment(String assignment) {
+        int eq = assignment.indexOf('=');
+        String name = assignment.substring(0, eq);
+        String value = assignment.substring(eq + 1);
+        if (LOADS_CODE.contains(name)) {
+            return Optional.of(name + " loads code into every job");
+        }
+        for (String part : value.split("[:\\s]+")) {
+            if (Indicators.isTempOrHidden(part)) {
+                return Optional.of(name + " points into " + part);
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Finding entry(CronEntry e, String check, String title, String why) {
         return Finding.builder(check, Severity.HIGH, title)
                 .summary(e.path() + ":" + e.line() + " (" + why + ") runs " + e.command())
@@ -69,7 +96,7 @@ public final class CronDetector implements Detector {
     /** One finding per file, from the file list: a file whose lines ward cannot parse is still reported. */
     private static Finding unowned(CronCollector.Source s, Instant mtime, List<CronEntry> all) {
         String path = s.path().display();
-        List<CronEntry> mine = all.stream().filter(x -> x.path().equals(path)).toList();
+        List<CronEntry> mine = all.stream().filter(x -> x.path().equals(path) && !x.kind().equals("env")).toList();
         CronEntry first = mine.isEmpty() ? null : mine.getFirst();
         return Finding.builder("linux.cron.unowned_file", Severity.MEDIUM, "Scheduled job no package installed")
                 .summary(path + " (" + s.kind() + ", " + mine.size() + " command line(s))"
