@@ -9,7 +9,8 @@ import java.util.List;
  * @param path        the file read, after following alias symlinks inside the root
  * @param name        the unit name, e.g. {@code ssh.service}
  * @param scope       {@code system} or {@code user}
- * @param enabledBy   the {@code *.wants}/{@code *.requires} links (or timers) that start it; empty
+ * @param enabledBy   the {@code *.wants}/{@code *.requires} links, or the enabled units and
+ *                    targets whose dependencies, timers, paths or sockets start it; empty
  *                    when nothing does
  * @param execs       the Exec* commands of [Service], prefixes stripped
  * @param timers      the [Timer] settings ({@code OnCalendar=...}), as written
@@ -30,5 +31,10 @@ public record SystemdUnit(String path, String name, String scope, List<String> e
 
     public boolean enabled() {
         return !enabledBy.isEmpty();
+    }
+
+    /** A {@code NAME.d/*.conf} drop-in: {@code name} is the unit it changes. Unit files never end in .conf. */
+    public boolean dropIn() {
+        return path.endsWith(".conf");
     }
 }

@@ -1,2 +1,2 @@
-/** Cron and at: crontab parsing ({@link dev.ward.collect.cron.CronParser}) and the collector of every scheduled command. */
+/** Cron, anacron, incron and at: table parsing ({@link dev.ward.collect.cron.CronParser}) and the collector of every scheduled command. */
 package dev.ward.collect.cron;

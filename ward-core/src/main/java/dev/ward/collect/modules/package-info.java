@@ -1,2 +1,2 @@
-/** Kernel modules loaded at boot through modules-load.d and /etc/modules. */
+/** Kernel modules loaded at boot through modules-load.d and /etc/modules, and modprobe.d install/remove commands. */
 package dev.ward.collect.modules;

@@ -11,9 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Preloaded libraries from {@code /etc/ld.so.preload} and {@code LD_PRELOAD} in
- * {@code /etc/environment}. A bare name (no slash) is looked up the way ld.so does for preload
- * entries: in the default library directories.
+ * Preloaded libraries from {@code /etc/ld.so.preload}, {@code LD_PRELOAD} and {@code LD_AUDIT} in
+ * {@code /etc/environment}, and the same variables in {@code DefaultEnvironment=} of
+ * {@code /etc/systemd/system.conf} (and its {@code system.conf.d}). A bare name (no slash) is
+ * looked up the way ld.so does for preload entries: in the default library directories. The
+ * library directories of {@code /etc/ld.so.conf} and {@code /etc/ld.so.conf.d/*.conf} are listed
+ * by {@link #libraryDirs}.
  */
 public final class PreloadCollector implements Collector<PreloadEntry> {
     static final List<String> LIB_DIRS = List.of("/lib", "/usr/lib", "/lib64", "/usr/lib64",
@@ -39,7 +42,44 @@ public final class PreloadCollector implements Collector<PreloadEntry> {
         files.text(preload).ifPresent(t -> add(files, preload, PreloadParser.preloadFile(t), out));
         HostPath env = HostPath.of("/etc/environment");
         files.text(env).ifPresent(t -> add(files, env, PreloadParser.environment(t), out));
+        List<HostPath> confs = new ArrayList<>(List.of(HostPath.of("/etc/systemd/system.conf")));
+        files.files(HostPath.of("/etc/systemd/system.conf.d")).stream().filter(p -> p.name().endsWith(".conf"))
+                .forEach(confs::add);
+        for (HostPath conf : confs) {
+            files.text(conf).ifPresent(t -> add(files, conf, PreloadParser.systemConf(t), out));
+        }
         return new CollectResult<>(out, errors);
+    }
+
+    /**
+     * A directory an ld.so.conf file adds to the loader's search path.
+     *
+     * @param filePackage the package that installed the conf file, or null
+     * @param dirPackage  the package that installed the directory, or null
+     */
+    public record LibraryDir(String path, int line, String dir, boolean exists, String filePackage,
+                             String dirPackage) {
+    }
+
+    /** The directories of {@code /etc/ld.so.conf} and {@code /etc/ld.so.conf.d/*.conf} (what Debian's include names). */
+    public static List<LibraryDir> libraryDirs(HostFiles files) {
+        List<HostPath> confs = new ArrayList<>(List.of(HostPath.of("/etc/ld.so.conf")));
+        files.files(HostPath.of("/etc/ld.so.conf.d")).stream().filter(p -> p.name().endsWith(".conf"))
+                .forEach(confs::add);
+        List<LibraryDir> out = new ArrayList<>();
+        for (HostPath conf : confs) {
+            String text = files.text(conf).orElse(null);
+            if (text == null) {
+                continue;
+            }
+            String owner = files.owner(conf);
+            for (PreloadParser.Dir d : PreloadParser.ldSoConf(text)) {
+                HostPath dir = HostPath.of(d.dir());
+                out.add(new LibraryDir(conf.display(), d.line(), d.dir(), files.stat(dir).isPresent(), owner,
+                        files.owner(dir)));
+            }
+        }
+        return out;
     }
 
     private static void add(HostFiles files, HostPath file, List<PreloadParser.Lib> libs, List<PreloadEntry> out) {

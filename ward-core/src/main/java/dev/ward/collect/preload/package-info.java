@@ -1,2 +1,2 @@
-/** Libraries forced into every process: /etc/ld.so.preload and LD_PRELOAD in /etc/environment. */
+/** Libraries forced into every process (ld.so.preload, LD_PRELOAD and LD_AUDIT) and the loader's extra library directories. */
 package dev.ward.collect.preload;

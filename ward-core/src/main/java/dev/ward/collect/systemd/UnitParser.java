@@ -9,12 +9,18 @@ import java.util.List;
  * brackets, {@code #} and {@code ;} comments, a trailing backslash continues a line. Exec lines are
  * kept from [Service] and [Socket] with their special prefixes ({@code - @ : + !}, in any order and
  * {@code !!}) removed; an empty {@code ExecStart=} (which resets the list in a drop-in) is dropped.
- * [Timer] settings are kept as written, {@code Unit=} included. Garbage lines are ignored, as
- * systemd ignores them with a warning.
+ * [Timer] settings are kept as written, {@code Unit=} included. The units this one starts are kept
+ * as {@code deps} ({@code Wants=}, {@code Requires=}, {@code Requisite=}, {@code BindsTo=},
+ * {@code Upholds=} and {@code OnFailure=} of [Unit]) and {@code triggers} ({@code Unit=} of [Path],
+ * {@code Service=} of [Socket]). Garbage lines are ignored, as systemd ignores them with a warning.
  */
 public final class UnitParser {
-    public record Parsed(List<SystemdUnit.Exec> execs, List<String> timers) {
+    public record Parsed(List<SystemdUnit.Exec> execs, List<String> timers, List<String> deps,
+                         List<String> triggers) {
     }
+
+    private static final List<String> UNIT_DEPS = List.of("Wants", "Requires", "Requisite", "BindsTo", "Upholds",
+            "OnFailure");
 
     private UnitParser() {
     }
@@ -22,6 +28,8 @@ public final class UnitParser {
     public static Parsed parse(String text) {
         List<SystemdUnit.Exec> execs = new ArrayList<>();
         List<String> timers = new ArrayList<>();
+        List<String> deps = new ArrayList<>();
+        List<String> triggers = new ArrayList<>();
         String section = "";
         String[] lines = text.replace("\0", "").split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -51,9 +59,21 @@ public final class UnitParser {
                 execs.add(new SystemdUnit.Exec(start, key, stripPrefixes(value)));
             } else if (section.equals("Timer")) {
                 timers.add(key + "=" + value);
+            } else if (section.equals("Unit") && UNIT_DEPS.contains(key)) {
+                names(value, deps);
+            } else if ((section.equals("Path") && key.equals("Unit")) || (section.equals("Socket") && key.equals("Service"))) {
+                names(value, triggers);
             }
         }
-        return new Parsed(execs, timers);
+        return new Parsed(execs, timers, deps, triggers);
+    }
+
+    private static void names(String value, List<String> out) {
+        for (String name : value.split("\\s+")) {
+            if (!name.isEmpty()) {
+                out.add(name);
+            }
+        }
     }
 
     /** Removes the executable prefixes of systemd.service(5): {@code -}, {@code @}, {@code :}, {@code +}, {@code !}. */

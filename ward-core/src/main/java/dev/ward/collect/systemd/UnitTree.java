@@ -18,11 +18,18 @@ import java.util.Optional;
  * A unit that is a symlink is an alias: the file it points to (inside the root) is read; one to
  * {@code /dev/null} is masked and left out. Enablement is a symlink in a {@code X.wants} or
  * {@code X.requires} directory, a template instance ({@code getty@tty1.service}) enabling its
- * template; an enabled timer enables the service it starts. Drop-ins ({@code NAME.d/*.conf}) are
- * units of their own, enabled as their unit is, since an override can replace ExecStart.
+ * template. An enabled unit, or any target (targets are what boot pulls in), enables what it
+ * starts: its {@code Wants=}, {@code Requires=}, {@code OnFailure=} and the like, a timer's or
+ * path unit's {@code Unit=} and a socket's {@code Service=} (by default the unit of the same name
+ * with {@code .service}). Drop-ins ({@code NAME.d/*.conf}) are units of their own, enabled as
+ * their unit is, since an override can replace ExecStart; their dependencies count as their unit's.
  */
 final class UnitTree {
-    private static final List<String> SUFFIXES = List.of(".service", ".timer", ".socket", ".path");
+    private static final List<String> SUFFIXES = List.of(".service", ".timer", ".socket", ".path", ".target");
+
+    /** {@code from} (a unit file or drop-in of {@code unit}'s referrer) starts {@code unit}. */
+    private record Start(String from, String unit) {
+    }
 
     private final HostFiles files;
     private final String scope;
@@ -30,6 +37,7 @@ final class UnitTree {
     private final Map<String, HostPath> byName = new LinkedHashMap<>();
     private final Map<String, List<String>> enabledBy = new LinkedHashMap<>();
     private final java.util.Set<String> masked = new java.util.HashSet<>();
+    private final Map<String, List<Start>> starts = new LinkedHashMap<>();
 
     UnitTree(HostFiles files, String scope, List<HostPath> dirs) {
         this.files = files;
@@ -53,16 +61,42 @@ final class UnitTree {
         }
         List<SystemdUnit> out = new ArrayList<>();
         byName.forEach((name, path) -> read(name, path).ifPresent(out::add));
-        timerTargets(out);
+        List<SystemdUnit> confs = new ArrayList<>();
+        for (HostPath conf : dropIns) {
+            String unit = conf.parent().name().replaceAll("\\.d$", "");
+            read(unit, conf).ifPresent(confs::add);
+        }
+        propagate();
         List<SystemdUnit> result = new ArrayList<>();
         for (SystemdUnit u : out) {
             result.add(withEnabled(u, u.name()));
         }
-        for (HostPath conf : dropIns) {
-            String unit = conf.parent().name().replaceAll("\\.d$", "");
-            read(unit, conf).ifPresent(u -> result.add(withEnabled(u, unit)));
+        for (SystemdUnit u : confs) {
+            result.add(withEnabled(u, u.name()));
         }
         return result;
+    }
+
+    /** Spreads enablement along what enabled units and targets start, until nothing changes. */
+    private void propagate() {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (var e : starts.entrySet()) {
+                if (!e.getKey().endsWith(".target") && !enabledBy.containsKey(e.getKey())) {
+                    continue;
+                }
+                for (Start st : e.getValue()) {
+                    for (String name : List.of(st.unit(), template(st.unit()))) {
+                        List<String> by = enabledBy.computeIfAbsent(name, k -> new ArrayList<>());
+                        if (!by.contains(st.from())) {
+                            by.add(st.from());
+                            changed = true;
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static boolean isUnit(String name) {
@@ -118,18 +152,24 @@ final class UnitTree {
     private Optional<SystemdUnit> read(String name, HostPath path) {
         return files.text(path).map(text -> {
             UnitParser.Parsed parsed = UnitParser.parse(text);
+            List<Start> mine = starts.computeIfAbsent(name, k -> new ArrayList<>());
+            parsed.deps().forEach(d -> mine.add(new Start(path.display(), d)));
+            parsed.triggers().forEach(d -> mine.add(new Start(path.display(), d)));
+            implicit(name, parsed).ifPresent(d -> mine.add(new Start(path.display(), d)));
             return new SystemdUnit(path.display(), name, scope, List.of(), parsed.execs(), parsed.timers(),
                     files.owner(path), files.mtime(path));
         });
     }
 
-    private void timerTargets(List<SystemdUnit> units) {
-        for (SystemdUnit u : units) {
-            if (u.name().endsWith(".timer") && enabledBy.containsKey(u.name())) {
-                enabledBy.computeIfAbsent(UnitParser.timerTarget(u.name(), u.timers()), k -> new ArrayList<>())
-                        .add(u.path());
-            }
+    /** The unit a timer starts, and the default unit of a path or socket unit that names none. */
+    private static Optional<String> implicit(String name, UnitParser.Parsed parsed) {
+        if (name.endsWith(".timer")) {
+            return Optional.of(UnitParser.timerTarget(name, parsed.timers()));
         }
+        if ((name.endsWith(".path") || name.endsWith(".socket")) && parsed.triggers().isEmpty()) {
+            return Optional.of(name.substring(0, name.lastIndexOf('.')) + ".service");
+        }
+        return Optional.empty();
     }
 
     private SystemdUnit withEnabled(SystemdUnit u, String name) {

@@ -1,12 +1,16 @@
 package dev.ward.detect.builtin;
 
+import dev.ward.collect.HostFiles;
 import dev.ward.collect.Scan;
 import dev.ward.collect.preload.PreloadCollector;
 import dev.ward.detect.Detector;
 import dev.ward.detect.Results;
+import dev.ward.model.CollectionError;
 import dev.ward.model.Finding;
 import dev.ward.model.PreloadEntry;
 import dev.ward.model.Severity;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code linux.preload.library} (ATT&CK T1574.006): a library the loader forces into every process,
@@ -14,6 +18,12 @@ import dev.ward.model.Severity;
  * system has neither, and it is how userland rootkits hide files and processes. High; critical when
  * the library exists and no package owns it. A listed library that is absent is still high: the
  * loader warns and goes on, but someone put the line there. Names both the list and the library.
+ * {@code LD_AUDIT} and systemd's {@code DefaultEnvironment=} are read the same way.
+ *
+ * <p>{@code linux.preload.library_dir} (high, T1574.006): an ld.so.conf directory, searched before
+ * the default ones, that is temporary or hidden, or that exists and no package installed. Directories
+ * under {@code /usr/local} named by a packaged file (Debian's {@code libc.conf}) are the
+ * administrator's, and left alone.
  */
 public final class PreloadDetector implements Detector {
     @Override
@@ -37,6 +47,26 @@ public final class PreloadDetector implements Detector {
                     .remediation("From a trusted shell (statically linked busybox, or the image mounted "
                             + "elsewhere) remove the entry, keep the library as evidence, and treat every "
                             + "process listing taken on this host as suspect.").build());
+        }
+        List<CollectionError> errors = new ArrayList<>();
+        List<PreloadCollector.LibraryDir> dirs = PreloadCollector.libraryDirs(new HostFiles(scan, name(), errors));
+        errors.forEach(out::error);
+        for (PreloadCollector.LibraryDir d : dirs) {
+            String why = Indicators.isTempOrHidden(d.dir()) ? "temporary or hidden directory"
+                    : dpkg && d.exists() && d.dirPackage() == null
+                            && !(d.filePackage() != null && d.dir().startsWith("/usr/local/"))
+                            ? "directory owned by no package" : null;
+            if (why != null) {
+                out.add(Finding.builder("linux.preload.library_dir", Severity.HIGH,
+                                "Loader searches an unusual library directory")
+                        .summary(d.path() + ":" + d.line() + " adds " + d.dir() + " (" + why + ")")
+                        .evidence("path", d.path()).evidence("line", d.line()).evidence("dir", d.dir())
+                        .evidence("dir_exists", d.exists()).evidence("indicator", why)
+                        .evidence("package", Evidence.owner(d.filePackage())).path(d.path()).path(d.dir())
+                        .attack("T1574.006").remediation("Look for libraries in the directory that shadow system "
+                                + "ones (libc, libpam, libpthread); remove the line, run ldconfig, keep copies.")
+                        .build());
+            }
         }
     }
 }

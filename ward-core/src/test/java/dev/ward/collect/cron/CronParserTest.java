@@ -3,6 +3,7 @@ package dev.ward.collect.cron;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ward.collect.Fixtures;
+import dev.ward.collect.cron.CronParser.Env;
 import dev.ward.collect.cron.CronParser.Line;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,29 @@ class CronParserTest {
                 // Only the characters of time fields are checked, not their ranges: cron would reject 61.
                 new Line(8, "root", "61,x * * * *", "echo bad minute ok")), r.lines());
         assertEquals(List.of("line 7: not a cron entry", "line 9: not a cron entry"), r.problems());
+        assertEquals(List.of(new Env(2, "SHELL", "/bin/sh"), new Env(3, "PATH", "/usr/local/sbin:/usr/local/bin:/sbin:/bin")),
+                r.env());
+    }
+
+    @Test
+    void anacrontabHasPeriodDelayAndJobId() {
+        CronParser.Result r = CronParser.anacrontab(Fixtures.text("cron/anacrontab"));
+        assertEquals(List.of(new Line(6, "root", "1 5", "run-parts --report /etc/cron.daily"),
+                new Line(7, "root", "@monthly 15", "run-parts --report /etc/cron.monthly")), r.lines());
+        assertEquals(List.of(new Env(2, "SHELL", "/bin/sh"), new Env(3, "PATH", "/sbin:/bin:/usr/sbin:/usr/bin"),
+                new Env(4, "HOME", "/root")), r.env());
+        assertEquals(List.of("line 8: not a cron entry"), r.problems());
+    }
+
+    @Test
+    void incrontabHasPathMaskCommandAndNoEnvironment() {
+        CronParser.Result r = CronParser.incrontab(Fixtures.text("cron/incrontab"));
+        assertEquals(List.of(new Line(2, null, "/etc/passwd IN_MODIFY", "/usr/local/bin/audit $@"),
+                new Line(3, null, "/var/www/uploads IN_CLOSE_WRITE,IN_MOVED_TO", "/bin/sh -c \"chmod 644 $@/$#\"")),
+                r.lines());
+        // incron has no environment lines: a one-word line is a table line with too few fields.
+        assertEquals(List.of(), r.env());
+        assertEquals(List.of("line 4: not a cron entry"), r.problems());
     }
 
     @Test
@@ -36,6 +60,6 @@ class CronParserTest {
 
     @Test
     void emptyTextHasNothing() {
-        assertEquals(new CronParser.Result(List.of(), List.of()), CronParser.parse("", true));
+        assertEquals(new CronParser.Result(List.of(), List.of(), List.of()), CronParser.parse("", true));
     }
 }

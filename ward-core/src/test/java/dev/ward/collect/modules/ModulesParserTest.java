@@ -15,4 +15,13 @@ class ModulesParserTest {
         assertEquals(List.of("line 6: not a module name", "line 7: not a module name"), r.problems());
         assertEquals("snd_hda_intel", ModulesParser.canonical("snd-hda-intel"));
     }
+
+    @Test
+    void modprobeInstallAndRemoveLines() {
+        String text = "# comment\nalias net-pf-10 ipv6\noptions snd slots=1\ninstall usb-storage /bin/true\n"
+                + "remove dccp /sbin/modprobe -r --ignore-remove dccp && \\\n  /tmp/.x/run\nblacklist pcspkr\ninstall\n";
+        assertEquals(List.of(new ModulesParser.Command(4, "install", "usb-storage", "/bin/true"),
+                new ModulesParser.Command(5, "remove", "dccp", "/sbin/modprobe -r --ignore-remove dccp &&  /tmp/.x/run")),
+                ModulesParser.modprobe(text));
+    }
 }

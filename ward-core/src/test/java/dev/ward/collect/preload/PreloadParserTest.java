@@ -29,4 +29,15 @@ class PreloadParserTest {
         assertEquals(List.of(), PreloadParser.environment("\u0000\u00ff\nLD_PRELOAD=\n"));
         assertEquals(1, PreloadParser.preloadFile("\u0000/lib/x.so\u0000").size());
     }
+
+    @Test
+    void ldAuditSystemConfAndLdSoConf() {
+        assertEquals(List.of(new Lib(1, "LD_AUDIT=/lib/a.so", "/lib/a.so")), PreloadParser.environment("LD_AUDIT=/lib/a.so\n"));
+        String l2 = "DefaultEnvironment=LANG=C \"LD_PRELOAD=/x.so /y.so\" LD_AUDIT=/z.so";
+        assertEquals(List.of(new Lib(2, l2, "/x.so"), new Lib(2, l2, "/y.so"), new Lib(2, l2, "/z.so")),
+                PreloadParser.systemConf("[Manager]\n" + l2 + "\n#DefaultEnvironment=LD_PRELOAD=/no.so\n"));
+        assertEquals(List.of(new PreloadParser.Dir(2, "/usr/local/lib"), new PreloadParser.Dir(3, "/opt/a/lib"),
+                new PreloadParser.Dir(3, "/dev/shm/.l")),
+                PreloadParser.ldSoConf("include /etc/ld.so.conf.d/*.conf\n/usr/local/lib # local\n/opt/a/lib:/dev/shm/.l\n"));
+    }
 }

