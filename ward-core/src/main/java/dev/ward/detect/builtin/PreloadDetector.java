@@ -5,12 +5,16 @@ import dev.ward.collect.Scan;
 import dev.ward.collect.preload.PreloadCollector;
 import dev.ward.detect.Detector;
 import dev.ward.detect.Results;
+import dev.ward.host.DirEntry;
+import dev.ward.host.HostException;
+import dev.ward.host.HostPath;
 import dev.ward.model.CollectionError;
 import dev.ward.model.Finding;
 import dev.ward.model.PreloadEntry;
 import dev.ward.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code linux.preload.library} (ATT&CK T1574.006): a library the loader forces into every process,
@@ -20,10 +24,11 @@ import java.util.List;
  * loader warns and goes on, but someone put the line there. Names both the list and the library.
  * {@code LD_AUDIT} and systemd's {@code DefaultEnvironment=} are read the same way.
  *
- * <p>{@code linux.preload.library_dir} (high, T1574.006): an ld.so.conf directory, searched before
- * the default ones, that is temporary or hidden, or that exists and no package installed. Directories
- * under {@code /usr/local} named by a packaged file (Debian's {@code libc.conf}) are the
- * administrator's, and left alone.
+ * <p>{@code linux.preload.library_dir} (T1574.006): an ld.so.conf directory, searched before the
+ * default ones, that is temporary or hidden (high), or that no package installed: high when it holds
+ * a library named like a packaged system one (it shadows it for every program), low otherwise.
+ * Directories under {@code /usr/local} named by a packaged file (Debian's {@code libc.conf}) are
+ * the administrator's, and left alone.
  */
 public final class PreloadDetector implements Detector {
     @Override
@@ -52,21 +57,56 @@ public final class PreloadDetector implements Detector {
         List<PreloadCollector.LibraryDir> dirs = PreloadCollector.libraryDirs(new HostFiles(scan, name(), errors));
         errors.forEach(out::error);
         for (PreloadCollector.LibraryDir d : dirs) {
-            String why = Indicators.isTempOrHidden(d.dir()) ? "temporary or hidden directory"
-                    : dpkg && d.exists() && d.dirPackage() == null
-                            && !(d.filePackage() != null && d.dir().startsWith("/usr/local/"))
-                            ? "directory owned by no package" : null;
-            if (why != null) {
-                out.add(Finding.builder("linux.preload.library_dir", Severity.HIGH,
-                                "Loader searches an unusual library directory")
-                        .summary(d.path() + ":" + d.line() + " adds " + d.dir() + " (" + why + ")")
-                        .evidence("path", d.path()).evidence("line", d.line()).evidence("dir", d.dir())
-                        .evidence("dir_exists", d.exists()).evidence("indicator", why)
-                        .evidence("package", Evidence.owner(d.filePackage())).path(d.path()).path(d.dir())
-                        .attack("T1574.006").remediation("Look for libraries in the directory that shadow system "
-                                + "ones (libc, libpam, libpthread); remove the line, run ldconfig, keep copies.")
-                        .build());
-            }
+            libraryDir(scan, d, dpkg).ifPresent(out::add);
         }
+    }
+
+    /** The multiarch and plain library directories whose packaged libraries a search path could shadow. */
+    private static final List<String> SYSTEM_LIB_DIRS = List.of("/usr/lib", "/usr/lib64",
+            "/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib/i386-linux-gnu");
+
+    private static Optional<Finding> libraryDir(Scan scan, PreloadCollector.LibraryDir d, boolean dpkg) {
+        String why;
+        Severity severity = Severity.HIGH;
+        List<String> shadowed = List.of();
+        if (Indicators.isTempOrHidden(d.dir())) {
+            why = "temporary or hidden directory";
+        } else if (dpkg && d.exists() && d.dirPackage() == null
+                && !(d.filePackage() != null && d.dir().startsWith("/usr/local/"))) {
+            shadowed = shadowedLibraries(scan, HostPath.of(d.dir()));
+            why = shadowed.isEmpty() ? "directory owned by no package" : "holds libraries named like system ones";
+            // Software installed by hand (a CUDA toolkit under /usr/local) adds such directories; only
+            // one that can stand in for a system library is an attack on every program.
+            severity = shadowed.isEmpty() ? Severity.LOW : Severity.HIGH;
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(Finding.builder("linux.preload.library_dir", severity,
+                        "Loader searches an unusual library directory")
+                .summary(d.path() + ":" + d.line() + " adds " + d.dir() + " (" + why + ")")
+                .evidence("path", d.path()).evidence("line", d.line()).evidence("dir", d.dir())
+                .evidence("dir_exists", d.exists()).evidence("indicator", why)
+                .evidence("shadows", shadowed.isEmpty() ? null : shadowed)
+                .evidence("package", Evidence.owner(d.filePackage())).path(d.path()).path(d.dir())
+                .attack("T1574.006").remediation("Look for libraries in the directory that shadow system "
+                        + "ones (libc, libpam, libpthread); remove the line, run ldconfig, keep copies.")
+                .build());
+    }
+
+    /** Names in {@code dir} that a package installs as a library in a system library directory. */
+    private static List<String> shadowedLibraries(Scan scan, HostPath dir) {
+        List<String> out = new ArrayList<>();
+        try {
+            for (DirEntry e : scan.root().list(dir)) {
+                String name = e.name();
+                if (name.contains(".so") && SYSTEM_LIB_DIRS.stream()
+                        .anyMatch(lib -> scan.packages().owns(HostPath.of(lib).resolve(e.path().nameBytes())))) {
+                    out.add(name);
+                }
+            }
+        } catch (HostException ex) {
+            return List.of("(unreadable: " + ex.getMessage() + ")");
+        }
+        return out;
     }
 }

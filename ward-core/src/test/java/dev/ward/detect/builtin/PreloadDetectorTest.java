@@ -47,15 +47,21 @@ class PreloadDetectorTest {
                 .packaged("libc-bin", "/etc/ld.so.conf", "include /etc/ld.so.conf.d/*.conf\n")
                 .packaged("libc6", "/etc/ld.so.conf.d/libc.conf", "/usr/local/lib\n")
                 .mkdir("/usr/local/lib")
+                .packaged("libc6", "/usr/lib/x86_64-linux-gnu/libc.so.6", "\u007fELF")
                 .write("/etc/ld.so.conf.d/zz-cache.conf", "/var/tmp/.cache/lib\n/opt/agent/lib\n/opt/gone\n")
+                .write("/etc/ld.so.conf.d/zz-cuda.conf", "/opt/cuda/lib\n")
                 .write("/opt/agent/lib/libc.so.6", "\u007fELF")
+                .write("/opt/cuda/lib/libcudart.so.13", "\u007fELF")
                 .write("/etc/environment", "LD_AUDIT=/lib/libaudit.so.9\n")
                 .write("/etc/systemd/system.conf", "[Manager]\nDefaultEnvironment=\"LD_PRELOAD=/usr/lib/libsd.so\"\n");
         List<Finding> f = root.run(new PreloadDetector());
         assertEquals(List.of("high linux.preload.library /etc/environment,/lib/libaudit.so.9",
                 "high linux.preload.library /etc/systemd/system.conf,/usr/lib/libsd.so",
                 "high linux.preload.library_dir /etc/ld.so.conf.d/zz-cache.conf,/var/tmp/.cache/lib",
-                "high linux.preload.library_dir /etc/ld.so.conf.d/zz-cache.conf,/opt/agent/lib"), PackagedRoot.brief(f));
-        assertEquals("directory owned by no package", f.get(3).evidence().get("indicator"));
+                "high linux.preload.library_dir /etc/ld.so.conf.d/zz-cache.conf,/opt/agent/lib",
+                "low linux.preload.library_dir /etc/ld.so.conf.d/zz-cuda.conf,/opt/cuda/lib"), PackagedRoot.brief(f));
+        assertEquals("holds libraries named like system ones", f.get(3).evidence().get("indicator"));
+        assertEquals(List.of("libc.so.6"), f.get(3).evidence().get("shadows"));
+        assertEquals("directory owned by no package", f.get(4).evidence().get("indicator"));
     }
 }
