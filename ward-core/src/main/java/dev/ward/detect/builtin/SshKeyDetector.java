@@ -24,8 +24,9 @@ import java.util.Set;
 /**
  * SSH keys that let someone back in. One finding per keys file: root's keys (medium: each must be
  * confirmed by the analyst), a service account's keys (high: nobody logs in as www-data), and an
- * inventory of ordinary users' keys (info). A file changed within {@code recentDays} is at least
- * medium. Keys with options that run commands, open tunnels or trust a CA, an
+ * inventory of ordinary users' keys (info). A user's keys file changed within {@code recentDays}
+ * is medium when the account itself is older than that (shadow's last change): a key slipped into
+ * an existing account, not the first key of a new user. Keys with options that run commands, open tunnels or trust a CA, an
  * AuthorizedKeysCommand, other sshd_config ways in ({@link SshdOptionChecks}), and world-writable
  * keys files or directories ({@link SshPathChecks}) are reported apart.
  */
@@ -89,11 +90,12 @@ public final class SshKeyDetector implements Detector {
         AuthorizedKey first = list.get(0);
         AccountEntry acct = accounts.stream().filter(a -> a.name().equals(first.user())).findFirst().orElse(null);
         boolean recentlyModified = first.fileMtime().isAfter(since);
+        boolean newAccount = acct != null && acct.passwordAgeDays() >= 0 && acct.passwordAgeDays() <= recent.toDays();
         String check = first.uid() == 0 ? ROOT_KEY : acct != null && acct.service() ? SYSTEM_KEY : USER_KEY;
         Severity sev = switch (check) {
             case ROOT_KEY -> Severity.MEDIUM;
             case SYSTEM_KEY -> Severity.HIGH;
-            default -> recentlyModified ? Severity.MEDIUM : Severity.INFO;
+            default -> recentlyModified && !newAccount ? Severity.MEDIUM : Severity.INFO;
         };
         String who = check.equals(SYSTEM_KEY) ? "service account " : "";
         return Finding.builder(check, sev, "SSH key" + (list.size() > 1 ? "s" : "") + " for " + who + first.user()
@@ -106,6 +108,7 @@ public final class SshKeyDetector implements Detector {
                 .evidence("shell", acct == null ? null : acct.shell())
                 .evidence("file_mtime", first.fileMtime().toString())
                 .evidence("recently_modified", recentlyModified)
+                .evidence("account_age_days", acct == null || acct.passwordAgeDays() < 0 ? null : acct.passwordAgeDays())
                 .evidence("package", Evidence.owner(scan, HostPath.parse(first.path())))
                 .evidence("keys", list.stream().map(SshKeyDetector::key).toList())
                 .path(first.path())

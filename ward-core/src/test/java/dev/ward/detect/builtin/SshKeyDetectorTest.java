@@ -48,6 +48,21 @@ class SshKeyDetectorTest {
     }
 
     @Test
+    void aNewUsersFirstKeyIsOnlyInventory() {
+        // carol was created two days before the scan (shadow's last change), then added her key
+        Results r = new TestRoot(dir)
+                .write("etc/passwd", TestRoot.PASSWD + "carol:x:1002:1002::/home/carol:/bin/bash\n", "rw-r--r--", TestRoot.OLD)
+                .write("etc/shadow", "carol:!:19873:0:99999:7:::\nbob:*:19000:0:99999:7:::\n")
+                .write("home/carol/.ssh/authorized_keys", ALICE, "rw-------", Instant.parse("2024-05-31T00:00:00Z"))
+                .write("home/bob/.ssh/authorized_keys", ALICE, "rw-------", Instant.parse("2024-05-31T00:00:00Z"))
+                .run(new SshKeyDetector());
+        assertEquals(List.of(
+                "linux.ssh.user_key info /home/carol/.ssh/authorized_keys",
+                "linux.ssh.user_key medium /home/bob/.ssh/authorized_keys"), TestRoot.brief(r).stream().sorted(
+                        java.util.Comparator.comparing((String x) -> !x.contains("carol"))).toList());
+    }
+
+    @Test
     void recentWindowIsAParameter() {
         Results r = new TestRoot(dir)
                 .write("home/bob/.ssh/authorized_keys", ALICE, "rw-------", Instant.parse("2024-05-20T00:00:00Z"))
