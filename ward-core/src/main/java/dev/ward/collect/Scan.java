@@ -6,16 +6,18 @@ import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * One inspection of one root: the root, the clock, and what was already collected, so that every
- * check that needs the accounts or the package index shares a single read of them.
+ * check that needs the accounts, the package index or sudoers shares a single read of them.
+ * Shared values are computed outside any lock, so one may ask for another (keys need accounts);
+ * a second caller waits for the first one's result.
  */
 public final class Scan {
     private final HostRoot root;
     private final InstantSource clock;
-    private final Map<Class<?>, CompletableFuture<CollectResult<?>>> collected = new ConcurrentHashMap<>();
-    private PackageIndex packages;
+    private final Map<Class<?>, CompletableFuture<Object>> shared = new ConcurrentHashMap<>();
 
     public Scan(HostRoot root, InstantSource clock) {
         this.root = root;
@@ -31,28 +33,32 @@ public final class Scan {
     }
 
     /** The dpkg file index of this root, read once; empty where dpkg is not the package manager. */
-    public synchronized PackageIndex packages() {
-        if (packages == null) {
-            packages = PackageIndex.load(root);
-        }
-        return packages;
+    public PackageIndex packages() {
+        return once(PackageIndex.class, PackageIndex::load);
     }
 
-    /** The records of a source, collected on first use and shared afterwards. */
+    /**
+     * A value computed once per scan and shared, for a file read by several checks (sudoers for the
+     * rule and Defaults sources and the sudo detector; sshd_config for keys and trust).
+     */
     @SuppressWarnings("unchecked")
-    public <R extends Record> CollectResult<R> records(Collector<R> collector) {
-        CompletableFuture<CollectResult<?>> mine = new CompletableFuture<>();
-        CompletableFuture<CollectResult<?>> first = collected.putIfAbsent(collector.getClass(), mine);
+    public <T> T once(Class<?> key, Function<HostRoot, T> compute) {
+        CompletableFuture<Object> mine = new CompletableFuture<>();
+        CompletableFuture<Object> first = shared.putIfAbsent(key, mine);
         if (first != null) {
-            return (CollectResult<R>) first.join();
+            return (T) first.join();
         }
-        // Collected outside any lock: one collector may ask for another's records (keys need accounts).
         try {
-            mine.complete(collector.collect(this));
+            mine.complete(compute.apply(root));
         } catch (RuntimeException | Error e) {
             mine.completeExceptionally(e);
             throw e;
         }
-        return (CollectResult<R>) mine.join();
+        return (T) mine.join();
+    }
+
+    /** The records of a source, collected on first use and shared afterwards. */
+    public <R extends Record> CollectResult<R> records(Collector<R> collector) {
+        return once(collector.getClass(), r -> collector.collect(this));
     }
 }

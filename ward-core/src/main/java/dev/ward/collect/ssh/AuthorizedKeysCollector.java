@@ -41,7 +41,7 @@ public final class AuthorizedKeysCollector implements Collector<AuthorizedKey> {
     @Override
     public CollectResult<AuthorizedKey> collect(Scan scan) {
         List<AuthorizedKey> keys = new ArrayList<>();
-        SshdConfig config = SshdConfig.read(scan.root());
+        SshdConfig config = scan.once(SshdConfig.class, SshdConfig::read);
         List<CollectionError> errors = new ArrayList<>(config.errors());
         HostFiles reader = new HostFiles(scan, source(), errors);
         for (KeyFile f : files(scan, config, errors)) {

@@ -19,7 +19,7 @@ public final class SudoDefaultCollector implements Collector<SudoDefault> {
 
     @Override
     public CollectResult<SudoDefault> collect(Scan scan) {
-        SudoersReader.Sudoers s = SudoersReader.read(scan.root());
+        SudoersReader.Sudoers s = scan.once(SudoersReader.class, SudoersReader::read);
         return new CollectResult<>(s.defaults(), s.errors());
     }
 }

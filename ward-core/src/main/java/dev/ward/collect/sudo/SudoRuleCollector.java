@@ -19,7 +19,7 @@ public final class SudoRuleCollector implements Collector<SudoRule> {
 
     @Override
     public CollectResult<SudoRule> collect(Scan scan) {
-        SudoersReader.Sudoers s = SudoersReader.read(scan.root());
+        SudoersReader.Sudoers s = scan.once(SudoersReader.class, SudoersReader::read);
         return new CollectResult<>(s.rules(), s.errors());
     }
 }

@@ -72,7 +72,7 @@ public final class SshKeyDetector implements Detector {
                 out.add(options(scan, risky));
             }
         });
-        SshdConfig config = SshdConfig.read(scan.root());
+        SshdConfig config = scan.once(SshdConfig.class, SshdConfig::read);
         for (SshdDirective d : config.all("authorizedkeyscommand")) {
             if (!d.first().equalsIgnoreCase("none") && !d.first().isEmpty()) {
                 out.add(keysCommand(d));

@@ -37,7 +37,7 @@ public final class SudoDetector implements Detector {
 
     @Override
     public void detect(Scan scan, Results out) {
-        SudoersReader.Sudoers s = SudoersReader.read(scan.root());
+        SudoersReader.Sudoers s = scan.once(SudoersReader.class, SudoersReader::read);
         s.errors().forEach(out::error);
         List<AccountEntry> accounts = AccountsCollector.accounts(scan);
         report(scan, out, s.rules(), r -> service(r.principal(), accounts).isPresent(),

@@ -103,7 +103,7 @@ public final class TrustDetector implements Detector {
 
     /** Whether sshd itself would honour these files: HostbasedAuthentication yes, IgnoreRhosts no. */
     private static Map<String, Object> sshd(Scan scan) {
-        SshdConfig c = SshdConfig.read(scan.root());
+        SshdConfig c = scan.once(SshdConfig.class, SshdConfig::read);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("config_present", c.present());
         m.put("HostbasedAuthentication", c.global("hostbasedauthentication").map(SshdDirective::first).orElse("no (default)"));
