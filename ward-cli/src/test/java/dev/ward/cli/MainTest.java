@@ -132,4 +132,15 @@ class MainTest {
         }
         assertTrue(seen, json.toString());
     }
+
+    @Test
+    void aRootWhoseNameIsNotTextIsGivenInTheEscapedForm() throws Exception {
+        Process p = new ProcessBuilder("sh", "-c", "mkdir -p \"$(printf 'img\\377')/etc\" && echo 'root:x:0:0::/root:/bin/bash' > \"$(printf 'img\\377')/etc/passwd\"")
+                .directory(dir.toFile()).start();
+        assertEquals(0, p.waitFor());
+        Path report = dir.resolve("report.json");
+        Run r = ward("triage", "--root", dir + "/img\\xff", "--format", "json", "-o", report.toString());
+        assertTrue(r.status() < 64, r.err());
+        assertEquals(dir + "/img\\xff", new ObjectMapper().readTree(report.toFile()).get("root").asText());
+    }
 }

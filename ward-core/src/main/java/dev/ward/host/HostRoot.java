@@ -26,10 +26,10 @@ public final class HostRoot implements AutoCloseable {
     private static final int AT_FDCWD = -100;
     private static final long RESOLVE = Libc.RESOLVE_IN_ROOT | Libc.RESOLVE_NO_MAGICLINKS;
 
-    private final Path dir;
+    private final HostPath dir;
     private final int rootFd;
 
-    private HostRoot(Path dir, int rootFd) {
+    private HostRoot(HostPath dir, int rootFd) {
         this.dir = dir;
         this.rootFd = rootFd;
     }
@@ -41,28 +41,29 @@ public final class HostRoot implements AutoCloseable {
 
     /** A root directory: "/" for the live host, or where an image is mounted. */
     public static HostRoot open(Path dir) throws HostException {
-        Path abs = dir.toAbsolutePath().normalize();
-        byte[] raw = abs.toString().getBytes(StandardCharsets.UTF_8);
-        int fd = Libc.openat2(AT_FDCWD, raw, Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_CLOEXEC, 0);
-        if (fd < 0) {
-            throw new HostException("open root", HostPath.ofBytes(raw), -fd);
-        }
-        return new HostRoot(abs, fd);
+        return open(HostPath.of(dir.toAbsolutePath().normalize().toString()));
     }
 
-    /** Where this root lives on the analyst's machine. */
-    public Path dir() {
-        return dir;
+    /**
+     * A root directory given as bytes: an absolute path on the analyst's machine, where a mounted
+     * image's own name may not be text.
+     */
+    public static HostRoot open(HostPath dir) throws HostException {
+        int fd = Libc.openat2(AT_FDCWD, dir.bytes(), Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_CLOEXEC, 0);
+        if (fd < 0) {
+            throw new HostException("open root", dir, -fd);
+        }
+        return new HostRoot(dir, fd);
     }
 
     /** True for the live host's own root, where /proc and running processes belong to it. */
     public boolean isLive() {
-        return dir.toString().equals("/");
+        return dir.isRoot();
     }
 
     /** The root as reports show it: "/" or the image directory. */
     public String display() {
-        return dir.toString();
+        return dir.display();
     }
 
     /** Opens a path (resolved inside the root) with the given O_* flags; the caller closes the fd. */
