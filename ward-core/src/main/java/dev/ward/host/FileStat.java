@@ -8,11 +8,12 @@ import java.time.Instant;
  * What statx(2) says of one file. Times keep their nanoseconds; {@code birth} is null where the
  * filesystem does not record it.
  *
- * @param mode the full st_mode: type bits and permission bits (with setuid 04000, setgid 02000)
+ * @param mode   the full st_mode: type bits and permission bits (with setuid 04000, setgid 02000)
+ * @param blocks 512-byte blocks allocated (st_blocks)
  */
 public record FileStat(
         FileType type, int mode, long uid, long gid, long size, long nlink, long inode, long device,
-        Instant atime, Instant mtime, Instant ctime, Instant birth) {
+        Instant atime, Instant mtime, Instant ctime, Instant birth, long blocks) {
 
     private static final int STATX_BTIME = 0x800;
 
@@ -63,7 +64,8 @@ public record FileStat(
                 time(b, 64),
                 time(b, 112),
                 time(b, 96),
-                (mask & STATX_BTIME) != 0 ? time(b, 80) : null);
+                (mask & STATX_BTIME) != 0 ? time(b, 80) : null,
+                b.get(ValueLayout.JAVA_LONG, 48));
     }
 
     private static Instant time(MemorySegment b, long offset) {
