@@ -1,0 +1,9 @@
+package dev.ward.rules;
+
+/** A place in a rule file: the file name as given (or as included) and the 1-based line number. */
+public record Origin(String file, int line) {
+    @Override
+    public String toString() {
+        return file + ":" + line;
+    }
+}

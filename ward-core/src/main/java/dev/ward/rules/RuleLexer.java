@@ -1,0 +1,185 @@
+package dev.ward.rules;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * First stage: bytes to logical lines. Drops comments and blank lines, runs AIDE's macro lines
+ * ({@code @@define}, {@code @@undef}, {@code @@if...}/{@code @@else}/{@code @@endif},
+ * {@code @@include}) and replaces {@code @@{VAR}}. Every line keeps the file and line it came from.
+ * One lexer per top-level file; not thread-safe.
+ */
+final class RuleLexer {
+    /** The deepest include nesting AIDE allows. */
+    static final int MAX_INCLUDE_DEPTH = 16;
+
+    /** A line left for the parser: trimmed, substituted, not a comment or a macro. */
+    record Line(Origin origin, String text) { }
+
+    private final Map<String, String> vars = new HashMap<>();
+    private final Deque<Conditional> conditionals = new ArrayDeque<>();
+    private final List<Line> out = new ArrayList<>();
+    private final RuleDirectives directives;
+
+    RuleLexer(String hostname) {
+        vars.put("HOSTNAME", hostname);
+        vars.put("AIDE_VERSION", "0.18");
+        this.directives = new RuleDirectives(this, hostname);
+    }
+
+    /** Lexes a file and everything it includes. */
+    List<Line> lexFile(Path file) throws RuleFormatException {
+        include(file, new Origin(file.toString(), 0), 0);
+        finish();
+        return List.copyOf(out);
+    }
+
+    /** Lexes text held in memory; {@code name} is used in messages and to resolve includes. */
+    List<Line> lexText(String name, byte[] text) throws RuleFormatException {
+        lexBytes(Path.of(name), name, text, 0);
+        finish();
+        return List.copyOf(out);
+    }
+
+    void include(Path file, Origin from, int depth) throws RuleFormatException {
+        if (depth > MAX_INCLUDE_DEPTH) {
+            throw new RuleFormatException(from, "includes nested deeper than " + MAX_INCLUDE_DEPTH);
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new RuleFormatException(from, "cannot read '" + file + "': " + e.getMessage());
+        }
+        lexBytes(file, file.toString(), bytes, depth);
+    }
+
+    private void lexBytes(Path file, String name, byte[] bytes, int depth) throws RuleFormatException {
+        int start = 0;
+        int number = 0;
+        while (start < bytes.length) {
+            int end = indexOf(bytes, (byte) '\n', start);
+            number++;
+            Origin origin = new Origin(name, number);
+            String text = decode(Arrays.copyOfRange(bytes, start, end), origin).strip();
+            start = end + 1;
+            if (text.isEmpty() || text.startsWith("#")) {
+                continue;
+            }
+            if (text.startsWith("@@") && !text.startsWith("@@{")) {
+                directives.run(file, origin, text, depth);
+            } else if (active()) {
+                out.add(new Line(origin, substitute(text, origin)));
+            }
+        }
+    }
+
+    /**
+     * Strict UTF-8: a rule file is text. A NUL byte or bytes that are not UTF-8 mean the file is
+     * binary or damaged, and guessing what it meant would select the wrong files.
+     */
+    private static String decode(byte[] raw, Origin origin) throws RuleFormatException {
+        if (indexOf(raw, (byte) 0, 0) < raw.length) {
+            throw new RuleFormatException(origin, "binary data (NUL byte) in a rule file");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(raw)).toString();
+        } catch (CharacterCodingException e) {
+            throw new RuleFormatException(origin, "not UTF-8 text");
+        }
+    }
+
+    /** Replaces {@code @@{VAR}}; an undefined variable is empty (AIDE); {@code \@} stays literal. */
+    String substitute(String text, Origin origin) throws RuleFormatException {
+        StringBuilder sb = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            if (text.charAt(i) == '\\' && i + 1 < text.length()) {
+                sb.append(text, i, i + 2);
+                i += 2;
+            } else if (text.startsWith("@@{", i)) {
+                int close = text.indexOf('}', i);
+                if (close < 0) {
+                    throw new RuleFormatException(origin, "unterminated '@@{'");
+                }
+                sb.append(vars.getOrDefault(text.substring(i + 3, close), ""));
+                i = close + 1;
+            } else {
+                sb.append(text.charAt(i++));
+            }
+        }
+        return sb.toString();
+    }
+
+    void define(String name, String value) {
+        vars.put(name, value);
+    }
+
+    void undefine(String name) {
+        vars.remove(name);
+    }
+
+    boolean defined(String name) {
+        return vars.containsKey(name);
+    }
+
+    /** True when the lines being read are used: every enclosing condition holds. */
+    boolean active() {
+        return conditionals.isEmpty() || conditionals.peek().taken();
+    }
+
+    void openIf(Origin origin, boolean condition) {
+        conditionals.push(new Conditional(origin, active(), condition, false));
+    }
+
+    void openElse(Origin origin) throws RuleFormatException {
+        Conditional top = conditionals.poll();
+        if (top == null || top.inElse()) {
+            throw new RuleFormatException(origin, "@@else without @@if");
+        }
+        conditionals.push(new Conditional(top.origin(), top.outer(), !top.condition(), true));
+    }
+
+    void closeIf(Origin origin) throws RuleFormatException {
+        if (conditionals.poll() == null) {
+            throw new RuleFormatException(origin, "@@endif without @@if");
+        }
+    }
+
+    private void finish() throws RuleFormatException {
+        if (!conditionals.isEmpty()) {
+            throw new RuleFormatException(conditionals.peek().origin(), "@@if without @@endif");
+        }
+    }
+
+    private static int indexOf(byte[] a, byte b, int from) {
+        for (int i = from; i < a.length; i++) {
+            if (a[i] == b) {
+                return i;
+            }
+        }
+        return a.length;
+    }
+
+    /** One open {@code @@if}: whether its enclosing block is used, and which branch we are in. */
+    private record Conditional(Origin origin, boolean outer, boolean condition, boolean inElse) {
+        boolean taken() {
+            return outer && condition;
+        }
+    }
+}
