@@ -3,7 +3,8 @@ package dev.ward.rules;
 /**
  * The literal start of a rule's regex, which AIDE uses to hang the rule on a node of its rule tree.
  * {@code /usr/s?bin} starts with {@code /usr/} (the 's' is optional), {@code /etc/.*} with
- * {@code /etc/}; an alternation anywhere ({@code /a|/b}) leaves only {@code /}.
+ * {@code /etc/}; an alternation outside any group ({@code /a|/b}) leaves only {@code /}, one inside
+ * a group ({@code /root/\.(bashrc|profile)}) ends the literal at the group.
  *
  * @param literal the text every match starts with
  * @param whole   true when the regex is that literal, perhaps followed by {@code $}
@@ -12,7 +13,7 @@ record RegexPrefix(String literal, boolean whole) {
     private static final String META = ".[]()*+?{}|^$";
 
     static RegexPrefix of(String regex) {
-        if (regex.indexOf('|') >= 0) {
+        if (topLevelAlternation(regex)) {
             return new RegexPrefix("/", false);
         }
         StringBuilder lit = new StringBuilder();
@@ -37,6 +38,29 @@ record RegexPrefix(String literal, boolean whole) {
         }
         boolean whole = i == regex.length() || (i == regex.length() - 1 && regex.charAt(i) == '$');
         return new RegexPrefix(lit.toString(), whole);
+    }
+
+    /** True for a '|' outside parentheses and brackets, which splits the whole regex in two. */
+    private static boolean topLevelAlternation(String regex) {
+        int depth = 0;
+        boolean inClass = false;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
