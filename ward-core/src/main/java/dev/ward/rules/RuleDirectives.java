@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -36,7 +35,8 @@ final class RuleDirectives {
             return;
         }
         String rest = head.length > 1 ? lexer.substitute(head[1], origin).strip() : "";
-        List<String> args = rest.isEmpty() ? List.of() : Arrays.asList(rest.split("\\s+"));
+        // arguments are unescaped like rule fields; a define keeps its raw text for the lines that use it
+        List<String> args = RuleTokens.split(rest);
         switch (name) {
             case "@@define" -> define(origin, rest);
             case "@@undef" -> lexer.undefine(one(origin, name, args));
