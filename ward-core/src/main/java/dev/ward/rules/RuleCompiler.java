@@ -46,9 +46,10 @@ final class RuleCompiler {
         }
         Set<FileType> types = restriction(r.origin(), r.restriction());
         Set<Attribute> attrs = groups.resolve(r.origin(), r.terms());
+        // the literal is in the escaped form paths are matched in, hence parse, not of
         RegexPrefix prefix = RegexPrefix.of(r.regex());
         return new CompiledRule(r.origin(), r.kind(), r.regex(), pattern, Set.copyOf(types), Set.copyOf(attrs),
-                HostPath.of(prefix.node()), HostPath.of(prefix.start()));
+                HostPath.parse(prefix.node()), HostPath.parse(prefix.start()));
     }
 
     /**

@@ -34,15 +34,18 @@ import java.util.TreeSet;
  */
 public final class RuleSet implements Selection {
     private final List<CompiledRule> rules;
-    private final Map<HostPath, List<CompiledRule>> byNode = new LinkedHashMap<>();
+    private final Map<HostPath, List<CompiledRule>> byNode;
     private final List<String> notes;
 
     RuleSet(List<CompiledRule> rules, List<String> notes) {
         this.rules = List.copyOf(rules);
         this.notes = List.copyOf(notes);
+        Map<HostPath, List<CompiledRule>> nodes = new LinkedHashMap<>();
         for (CompiledRule r : this.rules) {
-            byNode.computeIfAbsent(r.node(), n -> new ArrayList<>()).add(r);
+            nodes.computeIfAbsent(r.node(), n -> new ArrayList<>()).add(r);
         }
+        nodes.replaceAll((n, list) -> List.copyOf(list));
+        this.byNode = Map.copyOf(nodes);
     }
 
     /** Reads a rule file and what it includes; {@code hostname} serves {@code @@ifhost} and {@code @@{HOSTNAME}}. */

@@ -100,6 +100,7 @@ class RuleSetTest {
         RuleSet r = rules("/tmp/a\\\\\\\\\\\\\\\\n R\n/tmp/nl\\\\\\\\n$ p\n");
         assertTrue(r.select(HostPath.ofBytes("/tmp/a\\n".getBytes()), FileType.REGULAR).isPresent());
         assertTrue(r.select(HostPath.ofBytes("/tmp/nl\n".getBytes()), FileType.REGULAR).isPresent());
+        assertEquals(List.of(HostPath.ofBytes("/tmp/a\\n".getBytes()), HostPath.ofBytes("/tmp/nl\n".getBytes())), r.starts());
     }
 
     @Test
