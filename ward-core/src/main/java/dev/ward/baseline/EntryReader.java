@@ -62,28 +62,37 @@ final class EntryReader {
         }
         String link = attrs.contains(LINK) && st.isSymlink() ? linkTarget(path, errors) : null;
         Hashes hashes = new Hashes(attrs);
-        Map<String, String> digests = Map.of();
-        long n = 0;
-        if (st.isRegular() && !hashes.isEmpty()) {
-            try {
-                ReadStats read = root.readChunks(path, chunk -> {
-                    hashes.update(chunk);
-                    bytesHashed.addAndGet(chunk.remaining());
-                });
-                n = read.bytesRead();
-                digests = hashes.finish();
-                if (read.changedWhileRead()) {
-                    errors.add(new CollectionError(SOURCE, path.display(), "changed while read (size "
-                            + read.before().size() + " -> " + read.after().size() + ")"));
-                }
-            } catch (HostException e) {
-                if (e.isMissing()) {
-                    return new Outcome(null, List.of(vanished(path)), 0);
-                }
-                errors.add(error(path, e));
-            }
+        Hashed hashed = st.isRegular() && !hashes.isEmpty() ? hash(path, hashes, errors) : Hashed.NONE;
+        if (hashed == null) {
+            return new Outcome(null, List.of(vanished(path)), 0);
         }
-        return new Outcome(entry(path, st, attrs, link, digests), errors, n);
+        return new Outcome(entry(path, st, attrs, link, hashed.digests()), errors, hashed.bytes());
+    }
+
+    /** The digests of a read, and its length; NONE when nothing was read. */
+    private record Hashed(Map<String, String> digests, long bytes) {
+        static final Hashed NONE = new Hashed(Map.of(), 0);
+    }
+
+    /** Hashes a regular file; null when it vanished, NONE with an error when it cannot be read. */
+    private Hashed hash(HostPath path, Hashes hashes, List<CollectionError> errors) {
+        try {
+            ReadStats read = root.readChunks(path, chunk -> {
+                hashes.update(chunk);
+                bytesHashed.addAndGet(chunk.remaining());
+            });
+            if (read.changedWhileRead()) {
+                errors.add(new CollectionError(SOURCE, path.display(), "changed while read (size "
+                        + read.before().size() + " -> " + read.after().size() + ")"));
+            }
+            return new Hashed(hashes.finish(), read.bytesRead());
+        } catch (HostException e) {
+            if (e.isMissing()) {
+                return null;
+            }
+            errors.add(error(path, e));
+            return Hashed.NONE;
+        }
     }
 
     private String linkTarget(HostPath path, List<CollectionError> errors) {
