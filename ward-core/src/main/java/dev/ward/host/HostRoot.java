@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -212,6 +213,41 @@ public final class HostRoot implements AutoCloseable {
             }
         }
         return out.toByteArray();
+    }
+
+    /** Receives a file's contents piece by piece; the buffer is valid only during the call. */
+    @FunctionalInterface
+    public interface ChunkConsumer {
+        void accept(ByteBuffer chunk);
+    }
+
+    /**
+     * Streams a regular file's contents, without touching its atime, in chunks of up to 256 KiB
+     * read into a per-thread off-heap buffer. The last component is not followed: a file swapped
+     * for a symlink after its lstat fails with ELOOP rather than reading the target, and anything
+     * but a regular file (a FIFO, a device that replaced it) is refused before any read.
+     *
+     * @return fstat of the descriptor before and after the read, and the bytes read
+     * @throws HostException when it is missing ({@link HostException#isMissing()}), unreadable, or
+     *                       not a regular file
+     */
+    public ReadStats readChunks(HostPath path, ChunkConsumer consumer) throws HostException {
+        int fd = openToRead(path, Libc.O_NONBLOCK | Libc.O_NOFOLLOW);
+        try {
+            FileStat before = fstat(fd, path);
+            if (!before.isRegular()) {
+                throw new HostException(path, "not a regular file (" + before.type().name().toLowerCase() + ")");
+            }
+            long n = Chunks.readAll(fd, path, consumer);
+            return new ReadStats(before, fstat(fd, path), n);
+        } finally {
+            Libc.close(fd);
+        }
+    }
+
+    private static FileStat fstat(int fd, HostPath path) throws HostException {
+        return statAt(fd, new byte[0], Libc.AT_EMPTY_PATH, path)
+                .orElseThrow(() -> new HostException("statx", path, Libc.ENOENT));
     }
 
     /** A text file's contents (invalid UTF-8 replaced), or empty when the file is not there. */

@@ -1,0 +1,108 @@
+#!/bin/bash
+# bench/aide-compare.sh [SOURCE_DIR] [WORK_DIR]
+# Copies a real tree (default /usr) and times `ward baseline init|check` against `aide --init|--check`
+# with the same rules (p+i+n+u+g+s+m+c+sha256), side by side in one run, with wall time, CPU time
+# and peak memory; then plants the same changes for both and compares the paths each reports.
+# Also times sha256sum over the same files on all cores: the floor for hashing the same bytes.
+# Needs root (to keep owners), Debian's aide package, and python3.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+src=${1:-/usr}
+work=${2:-${TMPDIR:-/tmp}/ward-bench}
+ward="$here/ward"
+command -v aide >/dev/null || { echo "bench: needs aide (apt-get install aide)" >&2; exit 2; }
+rm -rf "$work" && mkdir -p "$work/tree"
+name=$(basename "$src")
+echo "copying $src to $work/tree/$name ..." >&2
+cp -a "$src" "$work/tree/$name"
+tree="$work/tree/$name"
+files=$(find "$tree" -type f | wc -l)
+bytes=$(du -sb "$tree" | cut -f1)
+
+cat > "$work/aide.conf" <<CONF
+database_in=file:$work/aide.db
+database_out=file:$work/aide.db.new
+gzip_dbout=no
+report_url=stdout
+NORMAL = p+i+n+u+g+s+m+c+sha256
+$tree NORMAL
+CONF
+cat > "$work/ward.conf" <<CONF
+NORMAL = p+i+n+u+g+s+m+c+sha256
+/$name NORMAL
+CONF
+
+# run LABEL CMD...: prints "LABEL wall_s user_s sys_s max_rss_kb" to the results file
+run() {
+    local label=$1; shift
+    sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null || true
+    /usr/bin/time -f "$label %e %U %S %M" -a -o "$work/times" "$@" > "$work/$label.out" 2> "$work/$label.err" || true
+}
+: > "$work/times"
+run sha256sum sh -c "find '$tree' -type f -print0 | xargs -0 -P$(nproc) -n 256 sha256sum > /dev/null"
+run aide-init aide --init -c "$work/aide.conf"
+mv "$work/aide.db.new" "$work/aide.db"
+run ward-init "$ward" baseline init --config "$work/ward.conf" --db "$work/ward.db" --root "$work/tree" -q
+
+# The same planted changes for both: a changed byte with its mtime put back, a mode change, a
+# removed file, an added file, a same-content replacement (new inode) and a symlink retargeted.
+mapfile -t pick < <(find "$tree" -type f -size +1k | sort | head -n 5)
+cp -p "${pick[0]}" "$work/orig" && printf 'X' | dd of="${pick[0]}" bs=1 seek=100 conv=notrunc 2>/dev/null \
+    && touch -r "$work/orig" "${pick[0]}"
+chmod o+w "${pick[1]}"
+rm -f "${pick[2]}"
+echo planted > "$(dirname "${pick[3]}")/ward-bench-added"
+cp -p "${pick[4]}" "${pick[4]}.new" && mv "${pick[4]}.new" "${pick[4]}"
+link=$(find "$tree" -type l | sort | head -n 1)
+[ -n "$link" ] && ln -sfn /nonexistent-target "$link"
+
+run aide-check aide --check -c "$work/aide.conf"
+run ward-check "$ward" baseline check --config "$work/ward.conf" --db "$work/ward.db" --root "$work/tree" \
+    --format json -o "$work/ward-check.json" -q
+
+python3 - "$work" "$tree" "$name" "$files" "$bytes" <<'PY'
+import json, re, sys
+work, tree, name, files, bytes_ = sys.argv[1:6]
+times = {}
+for line in open(f"{work}/times"):
+    f = line.split()
+    if len(f) == 5 and not line.startswith("Command"):
+        times[f[0]] = [float(x) for x in f[1:]]
+def aide_paths(text):
+    sets, section = {"added": set(), "removed": set(), "changed": set()}, None
+    for line in text.splitlines():
+        m = re.match(r"^(Added|Removed|Changed) entries:", line)
+        if m:
+            section = m.group(1).lower(); continue
+        if line.startswith("-----") or not line.strip():
+            continue
+        if re.match(r"^[A-Z].*:$", line) and not line.startswith(("Added", "Removed", "Changed")):
+            section = None
+        m = re.match(r"^\S+\s*: (/.*)$", line)
+        if section and m:
+            sets[section].add(m.group(1)[len(tree) - len(name) - 1:])
+    return sets
+aide = aide_paths(open(f"{work}/aide-check.out").read())
+report = json.load(open(f"{work}/ward-check.json"))
+ward = {k: {c["path"] for c in report["changes"][k]} for k in ("added", "removed", "changed")}
+print(f"tree: {tree} ({files} files, {int(bytes_) / 2**20:.0f} MiB)")
+print(f"{'run':12} {'wall s':>8} {'user s':>8} {'sys s':>8} {'max RSS MiB':>12}")
+for k in ("sha256sum", "aide-init", "ward-init", "aide-check", "ward-check"):
+    if k in times:
+        w, u, s, m = times[k]
+        print(f"{k:12} {w:8.2f} {u:8.2f} {s:8.2f} {m / 1024:12.0f}")
+for a, b in (("aide-init", "ward-init"), ("aide-check", "ward-check")):
+    if a in times and b in times and times[b][0] > 0:
+        print(f"{b} is {times[a][0] / times[b][0]:.1f}x faster than {a}")
+if "sha256sum" in times and "ward-init" in times:
+    print(f"ward-init takes {times['ward-init'][0] / times['sha256sum'][0]:.2f}x the time of sha256sum on all cores")
+agree = True
+for k in ("added", "removed", "changed"):
+    same = aide[k] == ward[k]
+    agree &= same
+    print(f"{k:8} aide {len(aide[k]):3}  ward {len(ward[k]):3}  {'same' if same else 'DIFFER'}")
+    if not same:
+        print("   only aide:", sorted(aide[k] - ward[k])[:10])
+        print("   only ward:", sorted(ward[k] - aide[k])[:10])
+sys.exit(0 if agree else 1)
+PY

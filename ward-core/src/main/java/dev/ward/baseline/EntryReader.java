@@ -1,0 +1,133 @@
+package dev.ward.baseline;
+
+import static dev.ward.baseline.Attribute.*;
+
+import dev.ward.host.FileStat;
+import dev.ward.host.FileType;
+import dev.ward.host.HostException;
+import dev.ward.host.HostPath;
+import dev.ward.host.HostRoot;
+import dev.ward.host.ReadStats;
+import dev.ward.model.CollectionError;
+import dev.ward.model.FileEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Describes one selected path as a {@link FileEntry}: lstat, the symlink target, the content
+ * hashes. Runs on the scanner's worker threads, so it keeps no state but a shared byte counter.
+ *
+ * <p>Partial results are normal: a path gone before its lstat or its read is skipped with an error;
+ * an unreadable file is recorded without its hashes, with an error; a file whose size or mtime moved
+ * while it was hashed is recorded with an error saying so, since its hash is of no one version.
+ */
+final class EntryReader {
+    static final String SOURCE = "scan";
+
+    /** One path's entry (null when it was skipped), its errors, and the bytes hashed. */
+    record Outcome(FileEntry entry, List<CollectionError> errors, long bytes) {
+    }
+
+    private final HostRoot root;
+    private final Selection selection;
+    private final AtomicLong bytesHashed;
+
+    EntryReader(HostRoot root, Selection selection, AtomicLong bytesHashed) {
+        this.root = root;
+        this.selection = selection;
+        this.bytesHashed = bytesHashed;
+    }
+
+    /**
+     * @param listedType the type getdents reported; when lstat disagrees (the path was replaced
+     *                   since), the rules are asked again for the type it has now
+     */
+    Outcome read(HostPath path, FileType listedType, Set<Attribute> attributes) {
+        List<CollectionError> errors = new ArrayList<>();
+        FileStat st;
+        try {
+            st = root.lstat(path).orElse(null);
+        } catch (HostException e) {
+            return new Outcome(null, List.of(error(path, e)), 0);
+        }
+        if (st == null) {
+            return new Outcome(null, List.of(vanished(path)), 0);
+        }
+        Set<Attribute> attrs = st.type() == listedType ? attributes : selection.select(path, st.type()).orElse(null);
+        if (attrs == null) {
+            return new Outcome(null, List.of(), 0);
+        }
+        String link = attrs.contains(LINK) && st.isSymlink() ? linkTarget(path, errors) : null;
+        Hashes hashes = new Hashes(attrs);
+        Hashed hashed = st.isRegular() && !hashes.isEmpty() ? hash(path, hashes, errors) : Hashed.NONE;
+        if (hashed == null) {
+            return new Outcome(null, List.of(vanished(path)), 0);
+        }
+        return new Outcome(entry(path, st, attrs, link, hashed.digests()), errors, hashed.bytes());
+    }
+
+    /** The digests of a read, and its length; NONE when nothing was read. */
+    private record Hashed(Map<String, String> digests, long bytes) {
+        static final Hashed NONE = new Hashed(Map.of(), 0);
+    }
+
+    /** Hashes a regular file; null when it vanished, NONE with an error when it cannot be read. */
+    private Hashed hash(HostPath path, Hashes hashes, List<CollectionError> errors) {
+        try {
+            ReadStats read = root.readChunks(path, chunk -> {
+                hashes.update(chunk);
+                bytesHashed.addAndGet(chunk.remaining());
+            });
+            if (read.changedWhileRead()) {
+                errors.add(new CollectionError(SOURCE, path.display(), "changed while read (size "
+                        + read.before().size() + " -> " + read.after().size() + ")"));
+            }
+            return new Hashed(hashes.finish(), read.bytesRead());
+        } catch (HostException e) {
+            if (e.isMissing()) {
+                return null;
+            }
+            errors.add(error(path, e));
+            return Hashed.NONE;
+        }
+    }
+
+    private String linkTarget(HostPath path, List<CollectionError> errors) {
+        try {
+            return root.readlink(path).map(HostPath::escape).orElse(null);
+        } catch (HostException e) {
+            errors.add(error(path, e));
+            return null;
+        }
+    }
+
+    /** An entry with only the asked-for attributes: the others are 0, null or empty. */
+    static FileEntry entry(HostPath path, FileStat st, Set<Attribute> a, String link, Map<String, String> hashes) {
+        return new FileEntry(path, st.type(),
+                a.contains(PERM) ? st.permissions() : 0,
+                a.contains(UID) ? st.uid() : 0,
+                a.contains(GID) ? st.gid() : 0,
+                a.contains(SIZE) || a.contains(GROWING) ? st.size() : 0,
+                a.contains(BLOCKS) ? st.blocks() : 0,
+                a.contains(NLINK) ? st.nlink() : 0,
+                a.contains(INODE) ? st.inode() : 0,
+                a.contains(ATIME) ? st.atime() : null,
+                a.contains(MTIME) ? st.mtime() : null,
+                a.contains(CTIME) ? st.ctime() : null,
+                link, hashes, Map.of());
+    }
+
+    static CollectionError vanished(HostPath path) {
+        return new CollectionError(SOURCE, path.display(), "vanished during the scan");
+    }
+
+    /** The exception's message without the path it starts with: the error carries it apart. */
+    static CollectionError error(HostPath path, HostException e) {
+        String prefix = path.display() + ": ";
+        String msg = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
+        return new CollectionError(SOURCE, path.display(), msg);
+    }
+}

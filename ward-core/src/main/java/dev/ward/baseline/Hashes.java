@@ -1,0 +1,58 @@
+package dev.ward.baseline;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The content digests one file needs, fed together from one read. The JDK's SHA-256 and SHA-1 are
+ * compiled to the CPU's SHA instructions where it has them, so one read feeds every algorithm at
+ * close to memory speed.
+ */
+final class Hashes {
+    private final Map<String, MessageDigest> digests = new LinkedHashMap<>();
+
+    Hashes(Set<Attribute> attributes) {
+        for (Attribute a : attributes) {
+            if (a.isHash()) {
+                digests.put(a.keyword(), digest(a));
+            }
+        }
+    }
+
+    boolean isEmpty() {
+        return digests.isEmpty();
+    }
+
+    void update(ByteBuffer chunk) {
+        for (MessageDigest d : digests.values()) {
+            d.update(chunk.duplicate());
+        }
+    }
+
+    /** Algorithm keyword to lower-case hex; the digests are reset. */
+    Map<String, String> finish() {
+        Map<String, String> out = new LinkedHashMap<>();
+        digests.forEach((name, d) -> out.put(name, HexFormat.of().formatHex(d.digest())));
+        return out;
+    }
+
+    private static MessageDigest digest(Attribute a) {
+        String jdkName = switch (a) {
+            case SHA256 -> "SHA-256";
+            case SHA512 -> "SHA-512";
+            case SHA1 -> "SHA-1";
+            case MD5 -> "MD5";
+            default -> throw new IllegalArgumentException(a + " is not a hash");
+        };
+        try {
+            return MessageDigest.getInstance(jdkName);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always has " + jdkName, e);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.ward.baseline;
+
+import dev.ward.baseline.EntryReader.Outcome;
+import dev.ward.baseline.ScanOrder.Item;
+import dev.ward.host.HostRoot;
+import dev.ward.model.CollectionError;
+import dev.ward.model.FileEntry;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Scans what a {@link Selection} selects under a {@link HostRoot} into {@link FileEntry} records,
+ * emitted in path-byte order: the order the baseline store and the differ merge-join on.
+ *
+ * <p>Every path is described with lstat: symlinks are recorded, never followed, so a link loop
+ * cannot trap the scan, and lookups stay inside the root. Only regular files are read, without
+ * touching their atime; a FIFO or device is never opened.
+ *
+ * <p>One thread walks the tree in order ({@link ScanOrder}) and hands each selected path to a pool
+ * of one thread per core, which stats and hashes it. Results come back through a window of at most
+ * {@value #WINDOW} pending paths, emitted from its head in walk order: output is the same on every
+ * run, whatever the threads' timing, and memory is bounded by the window plus the directory lists
+ * along the current path, not by the number of files. {@link Selection#select} may be called from
+ * the pool threads (when a path changed type since it was listed), so a Selection must be
+ * thread-safe; an immutable parsed rule set is.
+ */
+public final class TreeScanner {
+    static final int WINDOW = 1024;
+
+    private final HostRoot root;
+    private final Selection selection;
+    private final int threads;
+    private final ProgressListener progress;
+
+    /** A scanner hashing on every core, with no progress reports. */
+    public TreeScanner(HostRoot root, Selection selection) {
+        this(root, selection, Runtime.getRuntime().availableProcessors(), ProgressListener.NONE);
+    }
+
+    public TreeScanner(HostRoot root, Selection selection, int threads, ProgressListener progress) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads: " + threads);
+        }
+        this.root = root;
+        this.selection = selection;
+        this.threads = threads;
+        this.progress = progress;
+    }
+
+    /** Scans into memory: for tests and small trees. */
+    public ScanResult scan() {
+        List<FileEntry> entries = new ArrayList<>();
+        ScanSummary summary = scan(entries::add);
+        return new ScanResult(entries, summary);
+    }
+
+    /** Scans, handing each entry to {@code sink} in path-byte order, on the calling thread. */
+    public ScanSummary scan(Consumer<FileEntry> sink) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "ward-scan");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            return new Run(pool, sink).run();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One scan's state: the pending window and the running totals. */
+    private final class Run {
+        private final ExecutorService pool;
+        private final Consumer<FileEntry> sink;
+        private final AtomicLong bytesHashed = new AtomicLong();
+        private final EntryReader reader;
+        private final Deque<CompletableFuture<Outcome>> pending = new ArrayDeque<>();
+        private final List<CollectionError> errors = new ArrayList<>();
+        private long files;
+        private long bytes;
+
+        Run(ExecutorService pool, Consumer<FileEntry> sink) {
+            this.pool = pool;
+            this.sink = sink;
+            this.reader = new EntryReader(root, selection, bytesHashed);
+        }
+
+        ScanSummary run() {
+            // Walk errors join the window like results, so they too come out in walk order.
+            ScanOrder order = new ScanOrder(root, selection,
+                    e -> enqueue(CompletableFuture.completedFuture(new Outcome(null, List.of(e), 0))));
+            Deque<Iterator<Item>> stack = new ArrayDeque<>();
+            stack.push(order.starts().iterator());
+            while (!stack.isEmpty()) {
+                Iterator<Item> it = stack.peek();
+                if (!it.hasNext()) {
+                    stack.pop();
+                } else {
+                    Item item = it.next();
+                    if (item.subtree()) {
+                        stack.push(order.children(item.path()).iterator());
+                    } else {
+                        enqueue(CompletableFuture.supplyAsync(
+                                () -> reader.read(item.path(), item.type(), item.attributes()), pool));
+                    }
+                }
+            }
+            while (!pending.isEmpty()) {
+                emitHead();
+            }
+            return new ScanSummary(errors, files, bytes);
+        }
+
+        private void enqueue(CompletableFuture<Outcome> outcome) {
+            pending.addLast(outcome);
+            while (pending.size() > WINDOW) {
+                emitHead();
+            }
+        }
+
+        private void emitHead() {
+            Outcome o = pending.removeFirst().join();
+            errors.addAll(o.errors());
+            bytes += o.bytes();
+            if (o.entry() != null) {
+                files++;
+                sink.accept(o.entry());
+                progress.progress(files, bytesHashed.get());
+            }
+        }
+    }
+}
