@@ -2,6 +2,8 @@ package dev.ward.cli;
 
 import dev.ward.detect.checks.CheckFormatException;
 import dev.ward.host.HostException;
+import dev.ward.rules.RuleFormatException;
+import dev.ward.run.BaselineRun;
 import dev.ward.report.ExitStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,8 +21,9 @@ final class Errors {
     }
 
     static int exitCode(Throwable e) {
-        // A check file that cannot be used: the message names file:line:column.
-        if (e instanceof CheckFormatException) {
+        // A check or rule file that cannot be used (the message names file:line), or a baseline
+        // edited after it was signed.
+        if (e instanceof CheckFormatException || e instanceof RuleFormatException || e instanceof BaselineRun.Refused) {
             return ExitStatus.DATA_ERROR;
         }
         if (e instanceof NoSuchFileException || (e instanceof HostException h && h.isMissing())) {

@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
             TriageCommand.class,
             ChecksCommand.class,
+            BaselineCommand.class,
+            KeyCommand.class,
             CommandLine.HelpCommand.class,
             AutoComplete.GenerateCompletion.class,
         },

@@ -37,6 +37,10 @@ public final class ReportOptions {
     @Option(names = {"-v", "--verbose"}, description = "Say more on standard error: the run's statistics, and stack traces of internal errors.")
     boolean verbose;
 
+    public boolean quiet() {
+        return quiet;
+    }
+
     /** Writes the report where asked and returns the exit status of the run. */
     public int emit(Report full, PrintStream stdout) throws IOException {
         Report report = full.atLeast(minSeverity);

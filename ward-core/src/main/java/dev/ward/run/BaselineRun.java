@@ -1,0 +1,172 @@
+package dev.ward.run;
+
+import dev.ward.Ward;
+import dev.ward.baseline.Attribute;
+import dev.ward.baseline.BaselineHeader;
+import dev.ward.baseline.BaselineInfo;
+import dev.ward.baseline.BaselineReader;
+import dev.ward.baseline.BaselineSignature;
+import dev.ward.baseline.BaselineWriter;
+import dev.ward.baseline.ProgressListener;
+import dev.ward.baseline.ScanSummary;
+import dev.ward.baseline.TreeScanner;
+import dev.ward.diff.ChangeMapping;
+import dev.ward.diff.Differ;
+import dev.ward.diff.Difference;
+import dev.ward.host.FileType;
+import dev.ward.host.HostPath;
+import dev.ward.host.HostRoot;
+import dev.ward.report.Changes;
+import dev.ward.report.Report;
+import dev.ward.rules.RuleSet;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * {@code ward baseline init|check|update}: scan what the rules select, write it to a baseline, or
+ * compare it with one. The scan streams in path order and the baseline is read once, as a
+ * path-ordered cursor, so a check is one merge of two sorted streams.
+ */
+public final class BaselineRun {
+    /** Thrown when a baseline must not be used: edited after signing, or unsigned when a key was given. */
+    public static final class Refused extends IOException {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    private final HostRoot root;
+    private final RuleSet rules;
+    private final InstantSource clock;
+    private final ProgressListener progress;
+    private final List<String> warnings = new ArrayList<>();
+
+    public BaselineRun(HostRoot root, RuleSet rules, InstantSource clock, ProgressListener progress) {
+        this.root = root;
+        this.rules = rules;
+        this.clock = clock;
+        this.progress = progress;
+    }
+
+    /** What the user should be told beside the report: an unsigned baseline, other rules. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /** Scans and writes a new baseline to {@code db}; the old one stays until the new one is complete. */
+    public Report init(Path db, KeyPair signKey) throws IOException {
+        Instant started = clock.instant();
+        Set<Attribute> used = EnumSet.noneOf(Attribute.class);
+        ScanSummary summary;
+        BaselineHeader header;
+        BaselineInfo info = new BaselineInfo(Triage.hostName(root), root.display(), started, rules.digest(),
+                EnumSet.allOf(Attribute.class));
+        try (BaselineWriter writer = BaselineWriter.create(db, info, signKey)) {
+            IOException[] failure = new IOException[1];
+            summary = scanner().scan(e -> {
+                if (failure[0] == null) {
+                    try {
+                        writer.add(e);
+                    } catch (IOException x) {
+                        failure[0] = x;
+                    }
+                }
+            });
+            if (failure[0] != null) {
+                throw failure[0];
+            }
+            header = writer.commit();
+        }
+        Map<String, Object> stats = stats(summary, started);
+        stats.put("entries", header.entryCount());
+        stats.put("signed", header.signed());
+        return report(started, Changes.NONE, summary, stats);
+    }
+
+    /** Compares the tree with the baseline in {@code db}; refuses an edited or (with a key) unsigned one. */
+    public Report check(Path db, PublicKey verifyKey) throws IOException {
+        Instant started = clock.instant();
+        List<Difference> differences = new ArrayList<>();
+        ScanSummary summary;
+        try (BaselineReader reader = BaselineReader.open(db)) {
+            verify(reader, verifyKey);
+            if (!reader.header().info().rulesDigest().equals(rules.digest())) {
+                warnings.add(db + ": made with other rules than these; paths they select differently show as added or removed");
+            }
+            summary = diff(reader, differences::add);
+        }
+        return report(started, ChangeMapping.changes(differences), summary, stats(summary, started));
+    }
+
+    /** Checks against {@code db}, then writes the current tree over it: the report lists what was accepted. */
+    public Report update(Path db, PublicKey verifyKey, KeyPair signKey) throws IOException {
+        Report checked = check(db, verifyKey);
+        Report written = init(db, signKey);
+        Map<String, Object> stats = new LinkedHashMap<>(written.stats());
+        stats.put("accepted", checked.changes().added().size() + checked.changes().removed().size()
+                + checked.changes().changed().size());
+        return new Report(checked.tool(), checked.version(), checked.host(), checked.root(), checked.started(),
+                written.finished(), List.of(), checked.changes(), checked.errors(), stats, Map.of());
+    }
+
+    private void verify(BaselineReader reader, PublicKey key) throws IOException {
+        if (key == null) {
+            if (!reader.header().signed()) {
+                warnings.add(reader.file() + ": baseline is not signed; anyone who could write it could have edited it");
+            }
+            return;
+        }
+        BaselineSignature.Verdict verdict = BaselineSignature.verify(reader, key);
+        if (verdict.status() != BaselineSignature.Status.VALID) {
+            throw new Refused(verdict.message());
+        }
+    }
+
+    private ScanSummary diff(BaselineReader reader, Consumer<Difference> out) throws IOException {
+        Differ differ = new Differ(this::attributesOf);
+        try (BaselineReader.Cursor old = reader.entries(); ScanStream now = new ScanStream(scanner())) {
+            differ.diff(old, now, out);
+            return now.summary();
+        }
+    }
+
+    /** The attributes the rules select for a path, whatever its type now (it may be gone). */
+    private Set<Attribute> attributesOf(HostPath path) {
+        for (FileType t : FileType.values()) {
+            var selected = rules.select(path, t);
+            if (selected.isPresent()) {
+                return selected.get();
+            }
+        }
+        return Set.of();
+    }
+
+    private TreeScanner scanner() {
+        return new TreeScanner(root, rules, Runtime.getRuntime().availableProcessors(), progress);
+    }
+
+    private Map<String, Object> stats(ScanSummary summary, Instant started) {
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("files", summary.files());
+        stats.put("bytes_hashed", summary.bytesHashed());
+        stats.put("seconds", Duration.between(started, clock.instant()).toMillis() / 1000.0);
+        return stats;
+    }
+
+    private Report report(Instant started, Changes changes, ScanSummary summary, Map<String, Object> stats) {
+        return new Report("ward", Ward.version(), Triage.hostName(root), root.display(), started, clock.instant(),
+                List.of(), changes, summary.errors(), stats, Map.of());
+    }
+}
