@@ -46,14 +46,14 @@ run ward-init "$ward" baseline init --config "$work/ward.conf" --db "$work/ward.
 
 # The same planted changes for both: a changed byte with its mtime put back, a mode change, a
 # removed file, an added file, a same-content replacement (new inode) and a symlink retargeted.
-mapfile -t pick < <(find "$tree" -type f -size +1k | sort | head -n 5)
+mapfile -t pick < <(find "$tree" -type f -size +1k | sort | head -n 5 || true)
 cp -p "${pick[0]}" "$work/orig" && printf 'X' | dd of="${pick[0]}" bs=1 seek=100 conv=notrunc 2>/dev/null \
     && touch -r "$work/orig" "${pick[0]}"
 chmod o+w "${pick[1]}"
 rm -f "${pick[2]}"
 echo planted > "$(dirname "${pick[3]}")/ward-bench-added"
 cp -p "${pick[4]}" "${pick[4]}.new" && mv "${pick[4]}.new" "${pick[4]}"
-link=$(find "$tree" -type l | sort | head -n 1)
+link=$(find "$tree" -type l | sort | head -n 1 || true)
 [ -n "$link" ] && ln -sfn /nonexistent-target "$link"
 
 run aide-check aide --check -c "$work/aide.conf"
@@ -78,7 +78,7 @@ def aide_paths(text):
             continue
         if re.match(r"^[A-Z].*:$", line) and not line.startswith(("Added", "Removed", "Changed")):
             section = None
-        m = re.match(r"^\S+\s*: (/.*)$", line)
+        m = re.match(r"^[a-z!][^:]*: (/.*)$", line)
         if section and m:
             sets[section].add(m.group(1)[len(tree) - len(name) - 1:])
     return sets
