@@ -53,9 +53,12 @@ final class BaselineCommand implements Runnable {
             try (HostRoot host = root.open()) {
                 RuleSet rules = rules(hostName());
                 rules.notes().forEach(n -> note("ward: " + n));
-                BaselineRun run = new BaselineRun(host, rules, InstantSource.system(), progress());
+                ProgressListener progress = progress();
+                BaselineRun run = new BaselineRun(host, rules, InstantSource.system(), progress);
                 Report result = verb.run(run);
-                clearProgress();
+                if (progress != ProgressListener.NONE) {
+                    System.err.print("\r\033[K");
+                }
                 run.warnings().forEach(w -> System.err.println("warning: " + w));
                 return report.emit(result, System.out);
             }
@@ -78,12 +81,6 @@ final class BaselineCommand implements Runnable {
         private ProgressListener progress() {
             return report.quiet() || System.console() == null || !System.console().isTerminal()
                     ? ProgressListener.NONE : new ProgressBar();
-        }
-
-        private void clearProgress() {
-            if (progress() != ProgressListener.NONE) {
-                System.err.print("\r\033[K");
-            }
         }
     }
 
