@@ -66,7 +66,8 @@ final class EntryReader {
         if (hashed == null) {
             return new Outcome(null, List.of(vanished(path)), 0);
         }
-        return new Outcome(entry(path, st, attrs, link, hashed.digests()), errors, hashed.bytes());
+        Map<String, String> xattrs = extended(path, attrs, errors);
+        return new Outcome(entry(path, st, attrs, link, hashed.digests(), xattrs), errors, hashed.bytes());
     }
 
     /** The digests of a read, and its length; NONE when nothing was read. */
@@ -105,7 +106,41 @@ final class EntryReader {
     }
 
     /** An entry with only the asked-for attributes: the others are 0, null or empty. */
-    static FileEntry entry(HostPath path, FileStat st, Set<Attribute> a, String link, Map<String, String> hashes) {
+    /**
+     * The extended attributes asked for: all of them for {@code xattrs}, else only the ACL, SELinux
+     * label or capability set named by {@code acl}, {@code selinux} and {@code caps}.
+     */
+    private Map<String, String> extended(HostPath path, Set<Attribute> a, List<CollectionError> errors) {
+        if (!(a.contains(XATTRS) || a.contains(ACL) || a.contains(SELINUX) || a.contains(CAPS))) {
+            return Map.of();
+        }
+        Map<String, String> all;
+        try {
+            all = root.xattrs(path);
+        } catch (HostException e) {
+            if (!e.isMissing()) {
+                errors.add(error(path, e));
+            }
+            return Map.of();
+        }
+        if (a.contains(XATTRS)) {
+            return all;
+        }
+        Map<String, String> some = new java.util.TreeMap<>();
+        for (Attribute x : List.of(ACL, SELINUX, CAPS)) {
+            String name = XATTR_NAMES.get(x);
+            if (a.contains(x) && all.containsKey(name)) {
+                some.put(name, all.get(name));
+            }
+        }
+        return some;
+    }
+
+    private static final Map<Attribute, String> XATTR_NAMES = Map.of(
+            ACL, "system.posix_acl_access", SELINUX, "security.selinux", CAPS, "security.capability");
+
+    static FileEntry entry(HostPath path, FileStat st, Set<Attribute> a, String link, Map<String, String> hashes,
+            Map<String, String> xattrs) {
         return new FileEntry(path, st.type(),
                 a.contains(PERM) ? st.permissions() : 0,
                 a.contains(UID) ? st.uid() : 0,
@@ -117,7 +152,7 @@ final class EntryReader {
                 a.contains(ATIME) ? st.atime() : null,
                 a.contains(MTIME) ? st.mtime() : null,
                 a.contains(CTIME) ? st.ctime() : null,
-                link, hashes, Map.of());
+                link, hashes, xattrs);
     }
 
     static CollectionError vanished(HostPath path) {

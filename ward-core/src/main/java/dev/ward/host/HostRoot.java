@@ -314,6 +314,45 @@ public final class HostRoot implements AutoCloseable {
         return (name.length == 1 && name[0] == '.') || (name.length == 2 && name[0] == '.' && name[1] == '.');
     }
 
+    /**
+     * A file's extended attributes (ACLs, SELinux label and file capabilities among them), names to
+     * values in lower-case hex; empty for a symlink or where the filesystem has none. The file is
+     * opened O_PATH inside the root and read through /proc/self/fd, so a path cannot lead out of
+     * the root the way a plain getxattr(2) on the joined path could.
+     */
+    public java.util.Map<String, String> xattrs(HostPath path) throws HostException {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        int fd = openIn(path, Libc.O_PATH | Libc.O_NOFOLLOW);
+        try (Arena arena = Arena.ofConfined()) {
+            byte[] proc = ("/proc/self/fd/" + fd).getBytes(StandardCharsets.US_ASCII);
+            FileStat st = statAt(fd, new byte[0], Libc.AT_EMPTY_PATH, path).orElse(null);
+            if (st == null || st.isSymlink()) {
+                return out;
+            }
+            MemorySegment names = arena.allocate(64 * 1024);
+            long n = Libc.listxattr(proc, names);
+            if (n < 0) {
+                if (-n == 95 /* EOPNOTSUPP */ || -n == 61 /* ENODATA */) {
+                    return out;
+                }
+                throw new HostException("listxattr", path, (int) -n);
+            }
+            MemorySegment value = arena.allocate(64 * 1024);
+            for (long off = 0; off < n; ) {
+                byte[] name = nameAt(names, off, n);
+                long len = Libc.getxattr(proc, name, value);
+                if (len >= 0) {
+                    out.put(HostPath.escape(name), java.util.HexFormat.of().formatHex(
+                            value.asSlice(0, len).toArray(ValueLayout.JAVA_BYTE)));
+                }
+                off += name.length + 1;
+            }
+            return out;
+        } finally {
+            Libc.close(fd);
+        }
+    }
+
     @Override
     public void close() {
         Libc.close(rootFd);

@@ -63,6 +63,10 @@ final class Libc {
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
     private static final MethodHandle READLINKAT = downcall("readlinkat",
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG));
+    private static final MethodHandle LISTXATTR = downcall("listxattr",
+            FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG));
+    private static final MethodHandle GETXATTR = downcall("getxattr",
+            FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG));
     private static final MethodHandle READ = downcall("read",
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
     private static final MethodHandle CLOSE = downcall("close",
@@ -141,6 +145,28 @@ final class Libc {
                 return null;
             }
             return buf.asSlice(0, r).toArray(JAVA_BYTE);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** listxattr(2) into {@code buf}: NUL-separated names; returns the length used or -errno. */
+    static long listxattr(byte[] path, MemorySegment buf) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment capture = arena.allocate(CAPTURE);
+            long r = (long) LISTXATTR.invokeExact(capture, cString(arena, path), buf, buf.byteSize());
+            return check(r, capture);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** getxattr(2) of one name into {@code buf}; returns the value's length or -errno. */
+    static long getxattr(byte[] path, byte[] name, MemorySegment buf) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment capture = arena.allocate(CAPTURE);
+            long r = (long) GETXATTR.invokeExact(capture, cString(arena, path), cString(arena, name), buf, buf.byteSize());
+            return check(r, capture);
         } catch (Throwable t) {
             throw rethrow(t);
         }
