@@ -68,7 +68,6 @@ public final class BaselineRun {
     /** Scans and writes a new baseline to {@code db}; the old one stays until the new one is complete. */
     public Report init(Path db, KeyPair signKey) throws IOException {
         Instant started = clock.instant();
-        Set<Attribute> used = EnumSet.noneOf(Attribute.class);
         ScanSummary summary;
         BaselineHeader header;
         BaselineInfo info = new BaselineInfo(Triage.hostName(root), root.display(), started, rules.digest(),
