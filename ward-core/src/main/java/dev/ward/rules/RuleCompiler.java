@@ -71,7 +71,7 @@ final class RuleCompiler {
         return types;
     }
 
-    private static FileType fileType(Origin origin, String letter) throws RuleFormatException {
+    static FileType fileType(Origin origin, String letter) throws RuleFormatException {
         return switch (letter) {
             case "f" -> FileType.REGULAR;
             case "d" -> FileType.DIRECTORY;

@@ -25,16 +25,12 @@ final class RuleTesting {
         return out;
     }
 
+    /** The file type a restriction letter stands for, as the compiler reads it. */
     static FileType type(String letter) {
-        return switch (letter) {
-            case "f" -> FileType.REGULAR;
-            case "d" -> FileType.DIRECTORY;
-            case "l" -> FileType.SYMLINK;
-            case "c" -> FileType.CHAR_DEVICE;
-            case "b" -> FileType.BLOCK_DEVICE;
-            case "p" -> FileType.FIFO;
-            case "s" -> FileType.SOCKET;
-            default -> throw new IllegalArgumentException(letter);
-        };
+        try {
+            return RuleCompiler.fileType(new Origin("test", 1), letter);
+        } catch (RuleFormatException e) {
+            throw new IllegalArgumentException(letter, e);
+        }
     }
 }
