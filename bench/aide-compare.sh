@@ -3,7 +3,8 @@
 # Copies a real tree (default /usr) and times `ward baseline init|check` against `aide --init|--check`
 # with the same rules (p+i+n+u+g+s+m+c+sha256), side by side in one run, with wall time, CPU time
 # and peak memory; then plants the same changes for both and compares the paths each reports.
-# Also times sha256sum over the same files on all cores: the floor for hashing the same bytes.
+# Also times sha256sum over the same files on all cores (the floor for hashing the same bytes),
+# and ward's check with --trust-ctime, which AIDE has no equivalent of.
 # Needs root (to keep owners), Debian's aide package, and python3.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -59,6 +60,8 @@ link=$(find "$tree" -type l | sort | head -n 1 || true)
 run aide-check aide --check -c "$work/aide.conf"
 run ward-check "$ward" baseline check --config "$work/ward.conf" --db "$work/ward.db" --root "$work/tree" \
     --format json -o "$work/ward-check.json" -q
+run ward-check-ctime "$ward" baseline check --config "$work/ward.conf" --db "$work/ward.db" --root "$work/tree" \
+    --trust-ctime --format json -o "$work/ward-check-ctime.json" -q
 
 python3 - "$work" "$tree" "$name" "$files" "$bytes" <<'PY'
 import json, re, sys
@@ -83,26 +86,29 @@ def aide_paths(text):
             sets[section].add(m.group(1)[len(tree) - len(name) - 1:])
     return sets
 aide = aide_paths(open(f"{work}/aide-check.out").read())
-report = json.load(open(f"{work}/ward-check.json"))
-ward = {k: {c["path"] for c in report["changes"][k]} for k in ("added", "removed", "changed")}
+def ward_paths(file):
+    report = json.load(open(file))
+    return {k: {c["path"] for c in report["changes"][k]} for k in ("added", "removed", "changed")}
 print(f"tree: {tree} ({files} files, {int(bytes_) / 2**20:.0f} MiB)")
 print(f"{'run':12} {'wall s':>8} {'user s':>8} {'sys s':>8} {'max RSS MiB':>12}")
-for k in ("sha256sum", "aide-init", "ward-init", "aide-check", "ward-check"):
+for k in ("sha256sum", "aide-init", "ward-init", "aide-check", "ward-check", "ward-check-ctime"):
     if k in times:
         w, u, s, m = times[k]
         print(f"{k:12} {w:8.2f} {u:8.2f} {s:8.2f} {m / 1024:12.0f}")
-for a, b in (("aide-init", "ward-init"), ("aide-check", "ward-check")):
+for a, b in (("aide-init", "ward-init"), ("aide-check", "ward-check"), ("aide-check", "ward-check-ctime")):
     if a in times and b in times and times[b][0] > 0:
         print(f"{b} is {times[a][0] / times[b][0]:.1f}x faster than {a}")
 if "sha256sum" in times and "ward-init" in times:
     print(f"ward-init takes {times['ward-init'][0] / times['sha256sum'][0]:.2f}x the time of sha256sum on all cores")
 agree = True
-for k in ("added", "removed", "changed"):
-    same = aide[k] == ward[k]
-    agree &= same
-    print(f"{k:8} aide {len(aide[k]):3}  ward {len(ward[k]):3}  {'same' if same else 'DIFFER'}")
-    if not same:
-        print("   only aide:", sorted(aide[k] - ward[k])[:10])
-        print("   only ward:", sorted(ward[k] - aide[k])[:10])
+for label, file in (("ward", "ward-check.json"), ("ward --trust-ctime", "ward-check-ctime.json")):
+    ward = ward_paths(f"{work}/{file}")
+    for k in ("added", "removed", "changed"):
+        same = aide[k] == ward[k]
+        agree &= same
+        print(f"{k:8} aide {len(aide[k]):3}  {label} {len(ward[k]):3}  {'same' if same else 'DIFFER'}")
+        if not same:
+            print("   only aide:", sorted(aide[k] - ward[k])[:10])
+            print("   only ward:", sorted(ward[k] - aide[k])[:10])
 sys.exit(0 if agree else 1)
 PY

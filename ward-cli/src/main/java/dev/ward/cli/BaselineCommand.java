@@ -113,15 +113,19 @@ final class BaselineCommand implements Runnable {
                 description = "Refuse a baseline that this public key did not sign, or that was edited since.")
         Path verifyKey;
 
+        @Option(names = "--trust-ctime",
+                description = "Re-hash only files whose size, mtime, ctime or inode changed (docs/baselines.md says what this trusts).")
+        boolean trustCtime;
+
         @Override
         public Integer call() throws Exception {
             PublicKey key = verifyKey == null ? null : KeyFiles.readPublic(verifyKey);
-            return common.run(run -> run.check(common.db, key));
+            return common.run(run -> run.check(common.db, key, trustCtime));
         }
     }
 
     @Command(name = "update", mixinStandardHelpOptions = true,
-            description = "Check, then write the current tree as the new baseline; the report lists what was accepted.")
+            description = "Check and, in the same scan, write the current tree as the new baseline; the report lists what was accepted.")
     static final class Update implements Callable<Integer> {
         @Mixin
         Common common;
@@ -132,11 +136,15 @@ final class BaselineCommand implements Runnable {
         @Option(names = "--sign-key", paramLabel = "KEY", description = "Sign the new baseline with KEY (and KEY.pub).")
         Path signKey;
 
+        @Option(names = "--trust-ctime",
+                description = "Re-hash only files whose size, mtime, ctime or inode changed (docs/baselines.md says what this trusts).")
+        boolean trustCtime;
+
         @Override
         public Integer call() throws Exception {
             PublicKey check = verifyKey == null ? null : KeyFiles.readPublic(verifyKey);
             KeyPair sign = signKey == null ? null : KeyFiles.readPair(signKey, pub(signKey));
-            return common.run(run -> run.update(common.db, check, sign));
+            return common.run(run -> run.update(common.db, check, sign, trustCtime));
         }
     }
 

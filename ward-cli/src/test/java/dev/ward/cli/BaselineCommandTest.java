@@ -54,6 +54,11 @@ class BaselineCommandTest {
         assertEquals(List.of("/usr/bin/new"), paths(changes, "added"));
         assertEquals(List.of("/usr/bin/rev"), paths(changes, "removed"));
         assertTrue(paths(changes, "changed").contains("/usr/bin/ls"), changes.toString());
+        MainTest.Run trusting = ward(concat(new String[] {"baseline", "check", "--trust-ctime",
+            "--format", "json", "-o", report.toString()}, common));
+        assertEquals(1 | 2 | 4, trusting.status(), trusting.err()); // the put-back mtime does not hide the edit
+        JsonNode trusted = new ObjectMapper().readTree(report.toFile()).get("changes");
+        assertEquals(paths(changes, "changed"), paths(trusted, "changed"));
 
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
             c.createStatement().executeUpdate("UPDATE entries SET size = size + 1");

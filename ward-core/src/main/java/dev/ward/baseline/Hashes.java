@@ -34,6 +34,18 @@ final class Hashes {
         }
     }
 
+    /** Whether {@code recorded} (keyword to hex) holds every digest wanted here. */
+    boolean recordedIn(Map<String, String> recorded) {
+        return recorded.keySet().containsAll(digests.keySet());
+    }
+
+    /** The wanted digests out of {@code recorded}, in the order {@link #finish} gives them. */
+    Map<String, String> recorded(Map<String, String> recorded) {
+        Map<String, String> out = new LinkedHashMap<>();
+        digests.keySet().forEach(name -> out.put(name, recorded.get(name)));
+        return out;
+    }
+
     /** Algorithm keyword to lower-case hex; the digests are reset. */
     Map<String, String> finish() {
         Map<String, String> out = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package dev.ward.baseline;
 
 import dev.ward.baseline.EntryReader.Outcome;
 import dev.ward.baseline.ScanOrder.Item;
+import dev.ward.host.HostPath;
 import dev.ward.host.HostRoot;
 import dev.ward.model.CollectionError;
 import dev.ward.model.FileEntry;
@@ -31,6 +32,9 @@ import java.util.function.Consumer;
  * along the current path, not by the number of files. {@link Selection#select} may be called from
  * the pool threads (when a path changed type since it was listed), so a Selection must be
  * thread-safe; an immutable parsed rule set is.
+ *
+ * <p>Given the {@link Previous} entries (a check with {@code --trust-ctime}), a regular file whose
+ * size, mtime, ctime and inode are all as recorded keeps its recorded hashes and is not read.
  */
 public final class TreeScanner {
     static final int WINDOW = 1024;
@@ -39,6 +43,19 @@ public final class TreeScanner {
     private final Selection selection;
     private final int threads;
     private final ProgressListener progress;
+    private final Previous previous;
+
+    /**
+     * The entries a path had before, asked for on the walking thread in path-byte order, each path
+     * at most once: a baseline cursor can answer by reading ahead.
+     */
+    @FunctionalInterface
+    public interface Previous {
+        Previous NONE = path -> null;
+
+        /** The recorded entry of {@code path}, or null when there is none. */
+        FileEntry at(HostPath path);
+    }
 
     /** A scanner hashing on every core, with no progress reports. */
     public TreeScanner(HostRoot root, Selection selection) {
@@ -46,6 +63,10 @@ public final class TreeScanner {
     }
 
     public TreeScanner(HostRoot root, Selection selection, int threads, ProgressListener progress) {
+        this(root, selection, threads, progress, Previous.NONE);
+    }
+
+    private TreeScanner(HostRoot root, Selection selection, int threads, ProgressListener progress, Previous previous) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads: " + threads);
         }
@@ -53,6 +74,12 @@ public final class TreeScanner {
         this.selection = selection;
         this.threads = threads;
         this.progress = progress;
+        this.previous = previous;
+    }
+
+    /** This scanner, trusting ctime: files unchanged by size, mtime, ctime and inode are not re-hashed. */
+    public TreeScanner trustingCtime(Previous recorded) {
+        return new TreeScanner(root, selection, threads, progress, recorded);
     }
 
     /** Scans into memory: for tests and small trees. */
@@ -108,8 +135,9 @@ public final class TreeScanner {
                     if (item.subtree()) {
                         stack.push(order.children(item.path()).iterator());
                     } else {
+                        FileEntry before = previous.at(item.path());
                         enqueue(CompletableFuture.supplyAsync(
-                                () -> reader.read(item.path(), item.type(), item.attributes()), pool));
+                                () -> reader.read(item.path(), item.type(), item.attributes(), before), pool));
                     }
                 }
             }

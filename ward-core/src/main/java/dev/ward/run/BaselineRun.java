@@ -7,6 +7,7 @@ import dev.ward.baseline.BaselineInfo;
 import dev.ward.baseline.BaselineReader;
 import dev.ward.baseline.BaselineSignature;
 import dev.ward.baseline.BaselineWriter;
+import dev.ward.baseline.Lookahead;
 import dev.ward.baseline.ProgressListener;
 import dev.ward.baseline.ScanSummary;
 import dev.ward.baseline.TreeScanner;
@@ -16,10 +17,12 @@ import dev.ward.diff.Difference;
 import dev.ward.host.FileType;
 import dev.ward.host.HostPath;
 import dev.ward.host.HostRoot;
+import dev.ward.model.FileEntry;
 import dev.ward.report.Changes;
 import dev.ward.report.Report;
 import dev.ward.rules.RuleSet;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PublicKey;
@@ -28,6 +31,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,9 +74,7 @@ public final class BaselineRun {
         Instant started = clock.instant();
         ScanSummary summary;
         BaselineHeader header;
-        BaselineInfo info = new BaselineInfo(Triage.hostName(root), root.display(), started, rules.digest(),
-                EnumSet.allOf(Attribute.class));
-        try (BaselineWriter writer = BaselineWriter.create(db, info, signKey)) {
+        try (BaselineWriter writer = BaselineWriter.create(db, info(started), signKey)) {
             IOException[] failure = new IOException[1];
             summary = scanner().scan(e -> {
                 if (failure[0] == null) {
@@ -88,36 +90,61 @@ public final class BaselineRun {
             }
             header = writer.commit();
         }
-        Map<String, Object> stats = stats(summary, started);
-        stats.put("entries", header.entryCount());
-        stats.put("signed", header.signed());
-        return report(started, Changes.NONE, summary, stats);
+        return report(started, Changes.NONE, summary, written(stats(summary, started), header));
     }
 
-    /** Compares the tree with the baseline in {@code db}; refuses an edited or (with a key) unsigned one. */
-    public Report check(Path db, PublicKey verifyKey) throws IOException {
+    /**
+     * Compares the tree with the baseline in {@code db}; refuses an edited or (with a key) unsigned
+     * one. With {@code trustCtime}, files whose size, mtime, ctime and inode are as recorded keep
+     * their recorded hashes instead of being read again.
+     */
+    public Report check(Path db, PublicKey verifyKey, boolean trustCtime) throws IOException {
         Instant started = clock.instant();
         List<Difference> differences = new ArrayList<>();
         ScanSummary summary;
-        try (BaselineReader reader = BaselineReader.open(db)) {
-            verify(reader, verifyKey);
-            if (!reader.header().info().rulesDigest().equals(rules.digest())) {
-                warnings.add(db + ": made with other rules than these; paths they select differently show as added or removed");
-            }
-            summary = diff(reader, differences::add);
+        try (BaselineReader reader = open(db, verifyKey)) {
+            summary = diff(reader, trustCtime, null, differences::add);
         }
         return report(started, ChangeMapping.changes(differences), summary, stats(summary, started));
     }
 
-    /** Checks against {@code db}, then writes the current tree over it: the report lists what was accepted. */
-    public Report update(Path db, PublicKey verifyKey, KeyPair signKey) throws IOException {
-        Report checked = check(db, verifyKey);
-        Report written = init(db, signKey);
-        Map<String, Object> stats = new LinkedHashMap<>(written.stats());
-        stats.put("accepted", checked.changes().added().size() + checked.changes().removed().size()
-                + checked.changes().changed().size());
-        return new Report(checked.tool(), checked.version(), checked.host(), checked.root(), checked.started(),
-                written.finished(), List.of(), checked.changes(), checked.errors(), stats, Map.of());
+    /**
+     * Checks against {@code db} and, in the same scan, writes the current tree as its replacement:
+     * the report lists what was accepted. The old baseline stays until the new one is complete.
+     */
+    public Report update(Path db, PublicKey verifyKey, KeyPair signKey, boolean trustCtime) throws IOException {
+        Instant started = clock.instant();
+        List<Difference> differences = new ArrayList<>();
+        ScanSummary summary;
+        BaselineHeader header;
+        try (BaselineReader reader = open(db, verifyKey);
+                BaselineWriter writer = BaselineWriter.create(db, info(started), signKey)) {
+            summary = diff(reader, trustCtime, writer, differences::add);
+            header = writer.commit();
+        }
+        Map<String, Object> stats = written(stats(summary, started), header);
+        stats.put("accepted", differences.size());
+        return report(started, ChangeMapping.changes(differences), summary, stats);
+    }
+
+    private BaselineInfo info(Instant started) {
+        return new BaselineInfo(Triage.hostName(root), root.display(), started, rules.digest(),
+                EnumSet.allOf(Attribute.class));
+    }
+
+    /** The baseline, its signature verified (or its absence warned of) and its rules compared. */
+    private BaselineReader open(Path db, PublicKey verifyKey) throws IOException {
+        BaselineReader reader = BaselineReader.open(db);
+        try {
+            verify(reader, verifyKey);
+        } catch (IOException | RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+        if (!reader.header().info().rulesDigest().equals(rules.digest())) {
+            warnings.add(db + ": made with other rules than these; paths they select differently show as added or removed");
+        }
+        return reader;
     }
 
     private void verify(BaselineReader reader, PublicKey key) throws IOException {
@@ -133,12 +160,41 @@ public final class BaselineRun {
         }
     }
 
-    private ScanSummary diff(BaselineReader reader, Consumer<Difference> out) throws IOException {
+    /** One merge of the baseline with a scan; each scanned entry also goes to {@code writer} when given. */
+    private ScanSummary diff(BaselineReader reader, boolean trustCtime, BaselineWriter writer, Consumer<Difference> out)
+            throws IOException {
         Differ differ = new Differ(this::attributesOf);
-        try (BaselineReader.Cursor old = reader.entries(); ScanStream now = new ScanStream(scanner())) {
-            differ.diff(old, now, out);
-            return now.summary();
+        try (BaselineReader.Cursor cursor = reader.entries()) {
+            Lookahead old = new Lookahead(cursor);
+            TreeScanner scanner = trustCtime ? scanner().trustingCtime(old) : scanner();
+            try (ScanStream now = new ScanStream(scanner)) {
+                differ.diff(old, writer == null ? now : recording(now, writer), out);
+                return now.summary();
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
         }
+    }
+
+    /** The scan, each entry written to {@code writer} as it passes. */
+    private static Iterator<FileEntry> recording(Iterator<FileEntry> scan, BaselineWriter writer) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return scan.hasNext();
+            }
+
+            @Override
+            public FileEntry next() {
+                FileEntry e = scan.next();
+                try {
+                    writer.add(e);
+                } catch (IOException x) {
+                    throw new UncheckedIOException(x);
+                }
+                return e;
+            }
+        };
     }
 
     /** The attributes the rules select for a path, whatever its type now (it may be gone). */
@@ -154,6 +210,12 @@ public final class BaselineRun {
 
     private TreeScanner scanner() {
         return new TreeScanner(root, rules, Runtime.getRuntime().availableProcessors(), progress);
+    }
+
+    private static Map<String, Object> written(Map<String, Object> stats, BaselineHeader header) {
+        stats.put("entries", header.entryCount());
+        stats.put("signed", header.signed());
+        return stats;
     }
 
     private Map<String, Object> stats(ScanSummary summary, Instant started) {
