@@ -3,6 +3,8 @@
 # Copies a real tree (default /usr) and times `ward baseline init|check` against `aide --init|--check`
 # with the same rules (p+i+n+u+g+s+m+c+sha256), side by side in one run, with wall time, CPU time
 # and peak memory; then plants the same changes for both and compares the paths each reports.
+# Every run is timed twice: cold (page cache dropped first, so the disk is read) and warm (the tree
+# read into the page cache first, so hashing and the walk are what is measured).
 # Also times sha256sum over the same files on all cores (the floor for hashing the same bytes),
 # and ward's check with --trust-ctime, which AIDE has no equivalent of.
 # Needs root (to keep owners), Debian's aide package, and python3.
@@ -33,17 +35,23 @@ NORMAL = p+i+n+u+g+s+m+c+sha256
 /$name NORMAL
 CONF
 
-# run LABEL CMD...: prints "LABEL wall_s user_s sys_s max_rss_kb" to the results file
+# run STATE LABEL CMD...: prints "STATE-LABEL wall_s user_s sys_s max_rss_kb" to the results file
 run() {
-    local label=$1; shift
+    local state=$1 label=$2; shift 2
     sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null || true
-    /usr/bin/time -f "$label %e %U %S %M" -a -o "$work/times" "$@" > "$work/$label.out" 2> "$work/$label.err" || true
+    if [ "$state" = warm ]; then
+        find "$tree" -type f -print0 | xargs -0 -P"$(nproc)" -n 256 cat > /dev/null
+    fi
+    /usr/bin/time -f "$state-$label %e %U %S %M" -a -o "$work/times" "$@" > "$work/$label.out" 2> "$work/$label.err" || true
 }
 : > "$work/times"
-run sha256sum sh -c "find '$tree' -type f -print0 | xargs -0 -P$(nproc) -n 256 sha256sum > /dev/null"
-run aide-init aide --init -c "$work/aide.conf"
-mv "$work/aide.db.new" "$work/aide.db"
-run ward-init "$ward" baseline init --config "$work/ward.conf" --db "$work/ward.db" --root "$work/tree" -q
+"$ward" help > /dev/null   # builds the jar first, outside the timings
+for state in cold warm; do
+    run $state sha256sum sh -c "find '$tree' -type f -print0 | xargs -0 -P$(nproc) -n 256 sha256sum > /dev/null"
+    run $state aide-init aide --init -c "$work/aide.conf"
+    mv "$work/aide.db.new" "$work/aide.db"
+    run $state ward-init "$ward" baseline init --config "$work/ward.conf" --db "$work/ward.db" --root "$work/tree" -q
+done
 
 # The same planted changes for both: a changed byte with its mtime put back, a mode change, a
 # removed file, an added file, a same-content replacement (new inode) and a symlink retargeted.
@@ -57,11 +65,13 @@ cp -p "${pick[4]}" "${pick[4]}.new" && mv "${pick[4]}.new" "${pick[4]}"
 link=$(find "$tree" -type l | sort | head -n 1 || true)
 [ -n "$link" ] && ln -sfn /nonexistent-target "$link"
 
-run aide-check aide --check -c "$work/aide.conf"
-run ward-check "$ward" baseline check --config "$work/ward.conf" --db "$work/ward.db" --root "$work/tree" \
-    --format json -o "$work/ward-check.json" -q
-run ward-check-ctime "$ward" baseline check --config "$work/ward.conf" --db "$work/ward.db" --root "$work/tree" \
-    --trust-ctime --format json -o "$work/ward-check-ctime.json" -q
+for state in cold warm; do
+    run $state aide-check aide --check -c "$work/aide.conf"
+    run $state ward-check "$ward" baseline check --config "$work/ward.conf" --db "$work/ward.db" --root "$work/tree" \
+        --format json -o "$work/ward-check.json" -q
+    run $state ward-check-ctime "$ward" baseline check --config "$work/ward.conf" --db "$work/ward.db" \
+        --root "$work/tree" --trust-ctime --format json -o "$work/ward-check-ctime.json" -q
+done
 
 python3 - "$work" "$tree" "$name" "$files" "$bytes" <<'PY'
 import json, re, sys
@@ -90,16 +100,19 @@ def ward_paths(file):
     report = json.load(open(file))
     return {k: {c["path"] for c in report["changes"][k]} for k in ("added", "removed", "changed")}
 print(f"tree: {tree} ({files} files, {int(bytes_) / 2**20:.0f} MiB)")
-print(f"{'run':12} {'wall s':>8} {'user s':>8} {'sys s':>8} {'max RSS MiB':>12}")
-for k in ("sha256sum", "aide-init", "ward-init", "aide-check", "ward-check", "ward-check-ctime"):
-    if k in times:
-        w, u, s, m = times[k]
-        print(f"{k:12} {w:8.2f} {u:8.2f} {s:8.2f} {m / 1024:12.0f}")
-for a, b in (("aide-init", "ward-init"), ("aide-check", "ward-check"), ("aide-check", "ward-check-ctime")):
-    if a in times and b in times and times[b][0] > 0:
-        print(f"{b} is {times[a][0] / times[b][0]:.1f}x faster than {a}")
-if "sha256sum" in times and "ward-init" in times:
-    print(f"ward-init takes {times['ward-init'][0] / times['sha256sum'][0]:.2f}x the time of sha256sum on all cores")
+runs = ("sha256sum", "aide-init", "ward-init", "aide-check", "ward-check", "ward-check-ctime")
+for state in ("cold", "warm"):
+    print(f"\n{state}: {'page cache dropped before each run' if state == 'cold' else 'tree in the page cache'}")
+    print(f"{'run':17} {'wall s':>8} {'user s':>8} {'sys s':>8} {'max RSS MiB':>12}")
+    t = {k: times[f"{state}-{k}"] for k in runs if f"{state}-{k}" in times}
+    for k, (w, u, s, m) in t.items():
+        print(f"{k:17} {w:8.2f} {u:8.2f} {s:8.2f} {m / 1024:12.0f}")
+    for a, b in (("aide-init", "ward-init"), ("aide-check", "ward-check"), ("aide-check", "ward-check-ctime")):
+        if a in t and b in t and t[b][0] > 0:
+            print(f"{b} is {t[a][0] / t[b][0]:.1f}x faster than {a}")
+    if "sha256sum" in t and "ward-init" in t:
+        print(f"ward-init takes {t['ward-init'][0] / t['sha256sum'][0]:.2f}x the time of sha256sum on all cores")
+print()
 agree = True
 for label, file in (("ward", "ward-check.json"), ("ward --trust-ctime", "ward-check-ctime.json")):
     ward = ward_paths(f"{work}/{file}")

@@ -25,6 +25,8 @@ public final class HostPath implements Comparable<HostPath> {
     public static final HostPath ROOT = new HostPath(new byte[] {'/'});
 
     private final byte[] bytes;
+    /** {@link #display()}, computed on first use; a race computes the same string twice, harmlessly. */
+    private String display;
 
     private HostPath(byte[] bytes) {
         this.bytes = bytes;
@@ -160,7 +162,12 @@ public final class HostPath implements Comparable<HostPath> {
 
     /** The escaped text form; what reports and the terminal show. */
     public String display() {
-        return escape(bytes);
+        String d = display;
+        if (d == null) {
+            d = escape(bytes);
+            display = d;
+        }
+        return d;
     }
 
     @Override

@@ -35,6 +35,11 @@ final class Libc {
     static final long O_NOATIME = 01000000;
     static final long O_DIRECTORY;
     static final long O_NOFOLLOW;
+    static final int O_DIRECT;
+
+    static final int F_GETFL = 3;
+    static final int F_SETFL = 4;
+    static final int RWF_NOWAIT = 0x08;
 
     static final long RESOLVE_NO_MAGICLINKS = 0x02;
     static final long RESOLVE_IN_ROOT = 0x10;
@@ -45,6 +50,8 @@ final class Libc {
     static final int ENOTDIR = 20;
     static final int ELOOP = 40;
     static final int EXDEV = 18;
+    static final int EAGAIN = 11;
+    static final int EINVAL = 22;
 
     /** The syscall number of openat2 is 437 in the unified table every architecture uses. */
     private static final long SYS_OPENAT2 = 437;
@@ -69,6 +76,10 @@ final class Libc {
             FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG));
     private static final MethodHandle READ = downcall("read",
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+    private static final MethodHandle PREADV2 = downcall("preadv2",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT, JAVA_LONG, JAVA_INT));
+    private static final MethodHandle FCNTL = downcall("fcntl",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
     private static final MethodHandle CLOSE = downcall("close",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final MethodHandle STRERROR = LINKER.downcallHandle(LIBC.find("strerror").orElseThrow(),
@@ -78,6 +89,7 @@ final class Libc {
         boolean arm = System.getProperty("os.arch", "").contains("aarch64");
         O_DIRECTORY = arm ? 040000 : 0200000;
         O_NOFOLLOW = arm ? 0100000 : 0400000;
+        O_DIRECT = arm ? 0200000 : 040000;
     }
 
     private Libc() {
@@ -178,6 +190,34 @@ final class Libc {
             MemorySegment capture = arena.allocate(CAPTURE);
             long r = (long) READ.invokeExact(capture, fd, buf, buf.byteSize());
             return check(r, capture);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * preadv2(2) of one buffer at {@code offset}; with {@link #RWF_NOWAIT} a read that would wait for
+     * the disk fails with EAGAIN instead. Returns bytes read, 0 at end of file, or -errno.
+     */
+    static long preadv2(int fd, MemorySegment buf, long offset, int flags) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment iov = arena.allocate(16, 8);
+            iov.set(ADDRESS, 0, buf);
+            iov.set(JAVA_LONG, 8, buf.byteSize());
+            MemorySegment capture = arena.allocate(CAPTURE);
+            long r = (long) PREADV2.invokeExact(capture, fd, iov, 1, offset, flags);
+            return check(r, capture);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** fcntl(2) with an int argument (F_SETFL), or none used (F_GETFL); returns the result or -errno. */
+    static int fcntl(int fd, int cmd, int arg) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment capture = arena.allocate(CAPTURE);
+            int r = (int) FCNTL.invokeExact(capture, fd, cmd, arg);
+            return (int) check(r, capture);
         } catch (Throwable t) {
             throw rethrow(t);
         }

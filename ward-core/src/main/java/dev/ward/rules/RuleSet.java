@@ -36,6 +36,7 @@ public final class RuleSet implements Selection {
     private final List<CompiledRule> rules;
     private final Map<HostPath, List<CompiledRule>> byNode;
     private final List<String> notes;
+    private final ThreadLocal<ParentChain> lastParent = new ThreadLocal<>();
 
     RuleSet(List<CompiledRule> rules, List<String> notes) {
         this.rules = List.copyOf(rules);
@@ -100,16 +101,32 @@ public final class RuleSet implements Selection {
 
     /** The rules of the nodes at and above {@code path}, deepest first. */
     private List<List<CompiledRule>> chain(HostPath path) {
-        List<List<CompiledRule>> chain = new ArrayList<>();
-        for (HostPath n = path; ; n = n.parent()) {
-            List<CompiledRule> here = byNode.get(n);
-            if (here != null) {
-                chain.add(here);
-            }
-            if (n.isRoot()) {
-                return chain;
-            }
+        if (path.isRoot()) {
+            List<CompiledRule> here = byNode.get(path);
+            return here == null ? List.of() : List.of(here);
         }
+        List<List<CompiledRule>> above = parentChain(path.parent());
+        List<CompiledRule> here = byNode.get(path);
+        if (here == null) {
+            return above;
+        }
+        List<List<CompiledRule>> chain = new ArrayList<>(above.size() + 1);
+        chain.add(here);
+        chain.addAll(above);
+        return chain;
+    }
+
+    /** A directory's chain, remembered per thread for the next path: a scan asks for siblings in a row. */
+    private List<List<CompiledRule>> parentChain(HostPath dir) {
+        ParentChain last = lastParent.get();
+        if (last == null || !last.dir().equals(dir)) {
+            last = new ParentChain(dir, chain(dir));
+            lastParent.set(last);
+        }
+        return last.chain();
+    }
+
+    private record ParentChain(HostPath dir, List<List<CompiledRule>> chain) {
     }
 
     private static CompiledRule firstMatch(List<CompiledRule> node, String p, FileType type) {

