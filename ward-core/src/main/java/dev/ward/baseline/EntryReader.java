@@ -4,6 +4,7 @@ import static dev.ward.baseline.Attribute.*;
 
 import dev.ward.host.FileStat;
 import dev.ward.host.FileType;
+import dev.ward.host.HostDirectory;
 import dev.ward.host.HostException;
 import dev.ward.host.HostPath;
 import dev.ward.host.HostRoot;
@@ -46,12 +47,13 @@ final class EntryReader {
      *                   since), the rules are asked again for the type it has now
      * @param before     the recorded entry whose hashes may stand in for a read (see
      *                   {@link #unchanged}), or null to read every regular file
+     * @param parent     the path's directory held open, to stat and read it by name; null to go by path
      */
-    Outcome read(HostPath path, FileType listedType, Set<Attribute> attributes, FileEntry before) {
+    Outcome read(HostPath path, FileType listedType, Set<Attribute> attributes, FileEntry before, HostDirectory parent) {
         List<CollectionError> errors = new ArrayList<>();
         FileStat st;
         try {
-            st = root.lstat(path).orElse(null);
+            st = (parent == null ? root.lstat(path) : parent.lstat(path.nameBytes())).orElse(null);
         } catch (HostException e) {
             return new Outcome(null, List.of(error(path, e)), 0);
         }
@@ -66,7 +68,7 @@ final class EntryReader {
         Hashes hashes = new Hashes(attrs);
         Hashed hashed = !st.isRegular() || hashes.isEmpty() ? Hashed.NONE
                 : unchanged(before, st, hashes) ? new Hashed(hashes.recorded(before.hashes()), 0)
-                : hash(path, hashes, errors);
+                : hash(path, parent, hashes, errors);
         if (hashed == null) {
             return new Outcome(null, List.of(vanished(path)), 0);
         }
@@ -95,12 +97,13 @@ final class EntryReader {
     }
 
     /** Hashes a regular file; null when it vanished, NONE with an error when it cannot be read. */
-    private Hashed hash(HostPath path, Hashes hashes, List<CollectionError> errors) {
+    private Hashed hash(HostPath path, HostDirectory parent, Hashes hashes, List<CollectionError> errors) {
+        HostRoot.ChunkConsumer update = chunk -> {
+            hashes.update(chunk);
+            bytesHashed.addAndGet(chunk.remaining());
+        };
         try {
-            ReadStats read = root.readChunks(path, chunk -> {
-                hashes.update(chunk);
-                bytesHashed.addAndGet(chunk.remaining());
-            });
+            ReadStats read = parent == null ? root.readChunks(path, update) : parent.readChunks(path.nameBytes(), update);
             if (read.changedWhileRead()) {
                 errors.add(new CollectionError(SOURCE, path.display(), "changed while read (size "
                         + read.before().size() + " -> " + read.after().size() + ")"));

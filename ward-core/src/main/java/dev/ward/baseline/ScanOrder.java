@@ -3,6 +3,7 @@ package dev.ward.baseline;
 import dev.ward.host.DirEntry;
 import dev.ward.host.FileStat;
 import dev.ward.host.FileType;
+import dev.ward.host.HostDirectory;
 import dev.ward.host.HostException;
 import dev.ward.host.HostPath;
 import dev.ward.host.HostRoot;
@@ -23,8 +24,16 @@ import java.util.function.Consumer;
  * the size of the tree.
  */
 final class ScanOrder {
-    /** A selected path to record ({@code attributes} set), or a directory whose contents come next. */
-    record Item(HostPath path, FileType type, Set<Attribute> attributes, boolean subtree, byte[] key) {
+    /**
+     * A selected path to record ({@code attributes} set), or a directory whose contents come next;
+     * {@code parent} is its directory held open, or null for a start.
+     */
+    record Item(HostPath path, FileType type, Set<Attribute> attributes, boolean subtree, byte[] key,
+            HostDirectory parent) {
+    }
+
+    /** A directory's items in order, and the directory held open for them (null when it could not be listed). */
+    record Listing(List<Item> items, HostDirectory dir) {
     }
 
     private static final Comparator<Item> ORDER = Comparator.<Item, byte[]>comparing(Item::key, Arrays::compareUnsigned)
@@ -53,37 +62,47 @@ final class ScanOrder {
             kept.add(start);
             FileType type = typeOf(start);
             if (type != null) {
-                add(items, start, type);
+                add(items, start, type, null);
             }
         }
         items.sort(ORDER);
         return items;
     }
 
-    /** A directory's items in order; a directory that cannot be listed gives none, and an error. */
-    List<Item> children(HostPath dir) {
+    /**
+     * A directory's items in order, with the directory held open for reading them (the caller
+     * closes it); a directory that cannot be listed gives none, and an error.
+     */
+    Listing children(HostPath path) {
+        HostDirectory dir = null;
         List<DirEntry> listed;
         try {
-            listed = root.list(dir);
+            dir = root.openDirectory(path);
+            listed = dir.list();
         } catch (HostException e) {
-            errors.accept(EntryReader.error(dir, e));
-            return List.of();
+            if (dir != null) {
+                dir.close();
+            }
+            if (!e.isMissing()) {
+                errors.accept(EntryReader.error(path, e));
+            }
+            return new Listing(List.of(), null);
         }
         List<Item> items = new ArrayList<>(listed.size() + 8);
         for (DirEntry d : listed) {
             FileType type = d.type() == FileType.UNKNOWN ? typeOf(d.path()) : d.type();
             if (type != null) {
-                add(items, d.path(), type);
+                add(items, d.path(), type, dir);
             }
         }
         items.sort(ORDER);
-        return items;
+        return new Listing(items, dir);
     }
 
-    private void add(List<Item> items, HostPath path, FileType type) {
-        selection.select(path, type).ifPresent(a -> items.add(new Item(path, type, a, false, path.bytes())));
+    private void add(List<Item> items, HostPath path, FileType type, HostDirectory parent) {
+        selection.select(path, type).ifPresent(a -> items.add(new Item(path, type, a, false, path.bytes(), parent)));
         if (type == FileType.DIRECTORY && selection.descend(path)) {
-            items.add(new Item(path, type, null, true, subtreeKey(path)));
+            items.add(new Item(path, type, null, true, subtreeKey(path), parent));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.ward.baseline;
 
 import dev.ward.baseline.EntryReader.Outcome;
 import dev.ward.baseline.ScanOrder.Item;
+import dev.ward.host.HostDirectory;
 import dev.ward.host.HostPath;
 import dev.ward.host.HostRoot;
 import dev.ward.model.CollectionError;
@@ -103,6 +104,15 @@ public final class TreeScanner {
         }
     }
 
+    /** A directory being walked: its items still to come, and the directory held open for them. */
+    private record Frame(Iterator<Item> items, HostDirectory dir) {
+        void close() {
+            if (dir != null) {
+                dir.close();
+            }
+        }
+    }
+
     /** One scan's state: the pending window and the running totals. */
     private final class Run {
         private final ExecutorService pool;
@@ -124,27 +134,45 @@ public final class TreeScanner {
             // Walk errors join the window like results, so they too come out in walk order.
             ScanOrder order = new ScanOrder(root, selection,
                     e -> enqueue(CompletableFuture.completedFuture(new Outcome(null, List.of(e), 0))));
-            Deque<Iterator<Item>> stack = new ArrayDeque<>();
-            stack.push(order.starts().iterator());
-            while (!stack.isEmpty()) {
-                Iterator<Item> it = stack.peek();
-                if (!it.hasNext()) {
-                    stack.pop();
-                } else {
-                    Item item = it.next();
-                    if (item.subtree()) {
-                        stack.push(order.children(item.path()).iterator());
+            Deque<Frame> stack = new ArrayDeque<>();
+            stack.push(new Frame(order.starts().iterator(), null));
+            try {
+                while (!stack.isEmpty()) {
+                    Frame top = stack.peek();
+                    if (!top.items().hasNext()) {
+                        stack.pop().close();
                     } else {
-                        FileEntry before = previous.at(item.path());
-                        enqueue(CompletableFuture.supplyAsync(
-                                () -> reader.read(item.path(), item.type(), item.attributes(), before), pool));
+                        Item item = top.items().next();
+                        if (item.subtree()) {
+                            ScanOrder.Listing listing = order.children(item.path());
+                            stack.push(new Frame(listing.items().iterator(), listing.dir()));
+                        } else {
+                            FileEntry before = previous.at(item.path());
+                            HostDirectory parent = item.parent() == null ? null : item.parent().retain();
+                            enqueue(CompletableFuture.supplyAsync(() -> read(item, before, parent), pool));
+                        }
                     }
                 }
-            }
-            while (!pending.isEmpty()) {
-                emitHead();
+                while (!pending.isEmpty()) {
+                    emitHead();
+                }
+            } finally {
+                // After a failure, let the reads in flight finish too: each lets go of its directory.
+                stack.forEach(Frame::close);
+                pending.forEach(f -> f.handle((o, x) -> null).join());
             }
             return new ScanSummary(errors, files, bytes);
+        }
+
+        /** Reads one item on a pool thread, letting go of its directory after. */
+        private Outcome read(Item item, FileEntry before, HostDirectory parent) {
+            try {
+                return reader.read(item.path(), item.type(), item.attributes(), before, parent);
+            } finally {
+                if (parent != null) {
+                    parent.close();
+                }
+            }
         }
 
         private void enqueue(CompletableFuture<Outcome> outcome) {

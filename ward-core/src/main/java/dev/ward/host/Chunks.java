@@ -12,12 +12,12 @@ import java.nio.ByteBuffer;
  * direct buffer would be fed through a 4 KiB copy loop at a fraction of the speed. Scanner threads
  * are long-lived pool threads; the buffers are freed by the garbage collector with their thread.
  *
- * <p>The first chunk is asked for without waiting for the disk ({@code RWF_NOWAIT}). A file that is
- * in the page cache is then read from it; a file that is not is read with {@code O_DIRECT}, from the
- * disk into the buffer: reading a cold tree costs the kernel far less, and the page cache is left as
- * it was instead of filling with every file of the tree. Where {@code O_DIRECT} is refused (tmpfs,
- * some network filesystems) or a direct read fails for its alignment, reading goes on through the
- * cache.
+ * <p>A file with pages in the page cache is read through it; a file with none ({@code cachestat},
+ * which reads nothing) is read with {@code O_DIRECT}, from the disk into the buffer: reading a cold
+ * tree costs the kernel far less, and the page cache is left as it was instead of filling with
+ * every file of the tree. On kernels before 6.5, which lack cachestat, where {@code O_DIRECT} is
+ * refused (tmpfs, some network filesystems), or where a direct read fails for its alignment,
+ * reading goes through the cache.
  */
 final class Chunks {
     static final int SIZE = 256 * 1024;
@@ -32,24 +32,23 @@ final class Chunks {
     private Chunks() {
     }
 
-    /** Reads {@code fd} from its start to its end, handing each chunk to the consumer; returns the bytes read. */
-    static long readAll(int fd, HostPath path, HostRoot.ChunkConsumer consumer) throws HostException {
+    /**
+     * Reads {@code fd} from its start to its end, handing each chunk to the consumer; returns the
+     * bytes read. Reading stops at {@code size} (what fstat said) without asking for an end of file
+     * that is surely there; a file that grew meanwhile shows in its fstat after the read. A size of
+     * 0 is not trusted (files of /proc and /sys say 0 and have contents): those are read to the end.
+     */
+    static long readAll(int fd, HostPath path, long size, HostRoot.ChunkConsumer consumer) throws HostException {
         Buffers buf = BUFFERS.get();
         MemorySegment heap = MemorySegment.ofArray(buf.heap());
         ByteBuffer view = ByteBuffer.wrap(buf.heap());
-        boolean direct = false;
-        long n = Libc.preadv2(fd, buf.filled(), 0, Libc.RWF_NOWAIT);
-        if (n == -Libc.EAGAIN) {
-            direct = setDirect(fd, true);
-        }
-        if (n < 0) {
-            n = Libc.preadv2(fd, buf.filled(), 0, 0);
-        }
+        boolean direct = cacheStat && uncached(fd) && setDirect(fd, true);
+        long n = Libc.pread(fd, buf.filled(), 0);
         long total = 0;
         while (true) {
             if (n == -Libc.EINVAL && direct) {
                 direct = setDirect(fd, false);
-                n = Libc.preadv2(fd, buf.filled(), total, 0);
+                n = Libc.pread(fd, buf.filled(), total);
             }
             if (n < 0) {
                 throw new HostException("read", path, (int) -n);
@@ -60,8 +59,22 @@ final class Chunks {
             total += n;
             MemorySegment.copy(buf.filled(), 0, heap, 0, n);
             consumer.accept(view.clear().limit((int) n));
-            n = Libc.preadv2(fd, buf.filled(), total, 0);
+            if (total == size) {
+                return total;
+            }
+            n = Libc.pread(fd, buf.filled(), total);
         }
+    }
+
+    /** False once the kernel said it has no cachestat: every file is then read through the cache. */
+    private static volatile boolean cacheStat = true;
+
+    private static boolean uncached(int fd) {
+        long pages = Libc.cachedPages(fd);
+        if (pages == -Libc.ENOSYS) {
+            cacheStat = false;
+        }
+        return pages == 0;
     }
 
     /** Turns O_DIRECT on or off; returns whether it is on. */

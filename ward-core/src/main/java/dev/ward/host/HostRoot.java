@@ -7,8 +7,6 @@ import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -82,10 +80,14 @@ public final class HostRoot implements AutoCloseable {
      * the kernel says EPERM and the file is opened without it, read-only all the same.
      */
     private int openToRead(HostPath path, long flags) throws HostException {
-        byte[] rel = path.relativeBytes();
-        int fd = Libc.openat2(rootFd, rel, Libc.O_RDONLY | Libc.O_NOATIME | Libc.O_CLOEXEC | flags, RESOLVE);
+        return openToRead(rootFd, path.relativeBytes(), flags, RESOLVE, path);
+    }
+
+    /** {@link #openToRead(HostPath, long)} relative to {@code dirfd}, with its own resolve flags. */
+    static int openToRead(int dirfd, byte[] rel, long flags, long resolve, HostPath path) throws HostException {
+        int fd = Libc.openat2(dirfd, rel, Libc.O_RDONLY | Libc.O_NOATIME | Libc.O_CLOEXEC | flags, resolve);
         if (fd == -Libc.EPERM) {
-            fd = Libc.openat2(rootFd, rel, Libc.O_RDONLY | Libc.O_CLOEXEC | flags, RESOLVE);
+            fd = Libc.openat2(dirfd, rel, Libc.O_RDONLY | Libc.O_CLOEXEC | flags, resolve);
         }
         if (fd < 0) {
             throw new HostException("open", path, -fd);
@@ -136,7 +138,7 @@ public final class HostRoot implements AutoCloseable {
         return lstat(path).isPresent();
     }
 
-    private static Optional<FileStat> statAt(int dirfd, byte[] name, int flags, HostPath path) throws HostException {
+    static Optional<FileStat> statAt(int dirfd, byte[] name, int flags, HostPath path) throws HostException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buf = arena.allocate(256, 8);
             int r = Libc.statx(dirfd, name, flags | Libc.AT_STATX_DONT_SYNC, buf);
@@ -232,13 +234,17 @@ public final class HostRoot implements AutoCloseable {
      *                       not a regular file
      */
     public ReadStats readChunks(HostPath path, ChunkConsumer consumer) throws HostException {
-        int fd = openToRead(path, Libc.O_NONBLOCK | Libc.O_NOFOLLOW);
+        return readOpen(openToRead(path, Libc.O_NONBLOCK | Libc.O_NOFOLLOW), path, consumer);
+    }
+
+    /** Streams an open descriptor (closed here) if it is a regular file; see {@link #readChunks}. */
+    static ReadStats readOpen(int fd, HostPath path, ChunkConsumer consumer) throws HostException {
         try {
             FileStat before = fstat(fd, path);
             if (!before.isRegular()) {
                 throw new HostException(path, "not a regular file (" + before.type().name().toLowerCase() + ")");
             }
-            long n = Chunks.readAll(fd, path, consumer);
+            long n = Chunks.readAll(fd, path, before.size(), consumer);
             return new ReadStats(before, fstat(fd, path), n);
         } finally {
             Libc.close(fd);
@@ -267,51 +273,26 @@ public final class HostRoot implements AutoCloseable {
      * directly, so a libc hook on readdir(3) cannot hide a name. Empty when the directory is not there.
      */
     public List<DirEntry> list(HostPath path) throws HostException {
-        int fd;
+        HostDirectory dir;
         try {
-            fd = openToRead(path, Libc.O_DIRECTORY);
+            dir = openDirectory(path);
         } catch (HostException e) {
             if (e.isMissing()) {
                 return List.of();
             }
             throw e;
         }
-        List<DirEntry> entries = new ArrayList<>();
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment buf = arena.allocate(64 * 1024, 8);
-            long n;
-            while ((n = Libc.getdents64(fd, buf)) > 0) {
-                for (long off = 0; off < n; ) {
-                    long ino = buf.get(ValueLayout.JAVA_LONG, off);
-                    int reclen = Short.toUnsignedInt(buf.get(ValueLayout.JAVA_SHORT, off + 16));
-                    int dType = Byte.toUnsignedInt(buf.get(ValueLayout.JAVA_BYTE, off + 18));
-                    byte[] name = nameAt(buf, off + 19, off + reclen);
-                    if (!isDotOrDotDot(name)) {
-                        entries.add(new DirEntry(path.resolve(name), FileType.ofDirentType(dType), ino));
-                    }
-                    off += reclen;
-                }
-            }
-            if (n < 0) {
-                throw new HostException("getdents64", path, (int) -n);
-            }
-        } finally {
-            Libc.close(fd);
+        try (dir) {
+            return dir.list();
         }
-        entries.sort(Comparator.comparing(DirEntry::path));
-        return entries;
     }
 
-    private static byte[] nameAt(MemorySegment buf, long from, long to) {
-        long end = from;
-        while (end < to && buf.get(ValueLayout.JAVA_BYTE, end) != 0) {
-            end++;
-        }
-        return buf.asSlice(from, end - from).toArray(ValueLayout.JAVA_BYTE);
-    }
-
-    private static boolean isDotOrDotDot(byte[] name) {
-        return (name.length == 1 && name[0] == '.') || (name.length == 2 && name[0] == '.' && name[1] == '.');
+    /**
+     * A directory held open, whose entries can then be described and read by name without a path
+     * walk each; the caller closes it.
+     */
+    public HostDirectory openDirectory(HostPath path) throws HostException {
+        return new HostDirectory(path, openToRead(path, Libc.O_DIRECTORY));
     }
 
     /**
@@ -339,7 +320,7 @@ public final class HostRoot implements AutoCloseable {
             }
             MemorySegment value = arena.allocate(64 * 1024);
             for (long off = 0; off < n; ) {
-                byte[] name = nameAt(names, off, n);
+                byte[] name = HostDirectory.nameAt(names, off, n);
                 long len = Libc.getxattr(proc, name, value);
                 if (len >= 0) {
                     out.put(HostPath.escape(name), java.util.HexFormat.of().formatHex(

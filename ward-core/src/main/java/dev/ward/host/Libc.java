@@ -39,9 +39,10 @@ final class Libc {
 
     static final int F_GETFL = 3;
     static final int F_SETFL = 4;
-    static final int RWF_NOWAIT = 0x08;
 
     static final long RESOLVE_NO_MAGICLINKS = 0x02;
+    static final long RESOLVE_NO_SYMLINKS = 0x04;
+    static final long RESOLVE_BENEATH = 0x08;
     static final long RESOLVE_IN_ROOT = 0x10;
 
     static final int ENOENT = 2;
@@ -50,18 +51,20 @@ final class Libc {
     static final int ENOTDIR = 20;
     static final int ELOOP = 40;
     static final int EXDEV = 18;
-    static final int EAGAIN = 11;
     static final int EINVAL = 22;
 
-    /** The syscall number of openat2 is 437 in the unified table every architecture uses. */
+    /** openat2 and cachestat have these numbers in the unified table every architecture uses. */
     private static final long SYS_OPENAT2 = 437;
+    private static final long SYS_CACHESTAT = 451;
+    static final int ENOSYS = 38;
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final SymbolLookup LIBC = LINKER.defaultLookup();
     private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO = CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
-    private static final MethodHandle SYSCALL_OPENAT2 = downcall("syscall",
+    /** syscall(2) for calls shaped (fd, pointer, pointer, long): openat2 and cachestat. */
+    private static final MethodHandle SYSCALL_FD_PTR_PTR_LONG = downcall("syscall",
             FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG),
             Linker.Option.firstVariadicArg(1));
     private static final MethodHandle STATX = downcall("statx",
@@ -76,8 +79,8 @@ final class Libc {
             FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG));
     private static final MethodHandle READ = downcall("read",
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
-    private static final MethodHandle PREADV2 = downcall("preadv2",
-            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT, JAVA_LONG, JAVA_INT));
+    private static final MethodHandle PREAD = downcall("pread",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
     private static final MethodHandle FCNTL = downcall("fcntl",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
     private static final MethodHandle CLOSE = downcall("close",
@@ -116,7 +119,7 @@ final class Libc {
             how.set(JAVA_LONG, 8, 0L);
             how.set(JAVA_LONG, 16, resolve);
             MemorySegment capture = arena.allocate(CAPTURE);
-            long r = (long) SYSCALL_OPENAT2.invokeExact(capture, SYS_OPENAT2, (long) dirfd, cString(arena, path), how, 24L);
+            long r = (long) SYSCALL_FD_PTR_PTR_LONG.invokeExact(capture, SYS_OPENAT2, (long) dirfd, cString(arena, path), how, 24L);
             return (int) check(r, capture);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -196,16 +199,27 @@ final class Libc {
     }
 
     /**
-     * preadv2(2) of one buffer at {@code offset}; with {@link #RWF_NOWAIT} a read that would wait for
-     * the disk fails with EAGAIN instead. Returns bytes read, 0 at end of file, or -errno.
+     * cachestat(2) of the whole file: how many of its pages are in the page cache, without reading
+     * any (Linux 6.5 and later). Returns the count, or -errno (ENOSYS on older kernels).
      */
-    static long preadv2(int fd, MemorySegment buf, long offset, int flags) {
+    static long cachedPages(int fd) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment iov = arena.allocate(16, 8);
-            iov.set(ADDRESS, 0, buf);
-            iov.set(JAVA_LONG, 8, buf.byteSize());
+            MemorySegment range = arena.allocate(16, 8); // offset 0, length 0: to the end
+            MemorySegment stat = arena.allocate(40, 8);
             MemorySegment capture = arena.allocate(CAPTURE);
-            long r = (long) PREADV2.invokeExact(capture, fd, iov, 1, offset, flags);
+            long r = (long) SYSCALL_FD_PTR_PTR_LONG.invokeExact(capture, SYS_CACHESTAT, (long) fd, range, stat, 0L);
+            r = check(r, capture);
+            return r < 0 ? r : stat.get(JAVA_LONG, 0);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** pread(2) into {@code buf} at {@code offset}; returns bytes read, 0 at end of file, or -errno. */
+    static long pread(int fd, MemorySegment buf, long offset) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment capture = arena.allocate(CAPTURE);
+            long r = (long) PREAD.invokeExact(capture, fd, buf, buf.byteSize(), offset);
             return check(r, capture);
         } catch (Throwable t) {
             throw rethrow(t);

@@ -2,6 +2,7 @@ package dev.ward.baseline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ward.host.HostRoot;
 import dev.ward.model.CollectionError;
@@ -20,7 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What hashing does to the files it reads: nothing to their atime; a file growing meanwhile is noted. */
+/**
+ * What hashing does to the files it reads: nothing to their atime, nothing to the page cache when
+ * they were not cached; a file growing meanwhile is noted.
+ */
 class ScannerReadTest {
     @TempDir
     Path dir;
@@ -84,5 +88,24 @@ class ScannerReadTest {
         assertEquals(1, r.entries().size(), "still recorded");
         assertTrue(r.summary().errors().stream().map(CollectionError::message)
                 .anyMatch(m -> m.startsWith("changed while read")), r.summary().errors().toString());
+    }
+
+    /** Bytes of {@code file} in the page cache, as util-linux's fincore counts them. */
+    static long cached(Path file) throws Exception {
+        return Long.parseLong(ScannerTest.sh(file.getParent(),
+                "fincore --bytes --noheadings --output RES " + file.getFileName()).trim());
+    }
+
+    @Test
+    void uncachedFileIsHashedWithoutFillingThePageCache() throws Exception {
+        Path f = dir.resolve("cold");
+        ScannerTest.sh(dir, "head -c 8388608 /dev/urandom > cold && sync cold && dd if=cold iflag=nocache count=0 status=none");
+        assumeTrue(cached(f) == 0, "this filesystem keeps files in memory (tmpfs?): nothing to show");
+        ScanResult r = scan(ProgressListener.NONE);
+        assertEquals(0, cached(f), "read with O_DIRECT, around the cache");
+        String expected = ScannerTest.sh(dir, "sha256sum cold").split(" ")[0];
+        assertEquals(expected, ScannerTest.entry(r, "/cold").hashes().get("sha256"));
+        assertTrue(cached(f) > 0, "sha256sum's read did fill it: the measure works");
+        assertEquals(expected, ScannerTest.entry(scan(ProgressListener.NONE), "/cold").hashes().get("sha256"), "cached");
     }
 }
