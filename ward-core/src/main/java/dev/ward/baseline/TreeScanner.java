@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  * touching their atime; a FIFO or device is never opened.
  *
  * <p>One thread walks the tree in order ({@link ScanOrder}) and hands each selected path to a pool
- * of one thread per core, which stats and hashes it. Results come back through a window of at most
+ * of threads, which stat and hash it by name in its directory, held open meanwhile. Results come back through a window of at most
  * {@value #WINDOW} pending paths, emitted from its head in walk order: output is the same on every
  * run, whatever the threads' timing, and memory is bounded by the window plus the directory lists
  * along the current path, not by the number of files. {@link Selection#select} may be called from
