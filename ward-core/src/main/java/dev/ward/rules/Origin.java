@@ -4,6 +4,6 @@ package dev.ward.rules;
 public record Origin(String file, int line) {
     @Override
     public String toString() {
-        return file + ":" + line;
+        return line == 0 ? file : file + ":" + line;
     }
 }

@@ -1,6 +1,9 @@
 package dev.ward.rules;
 
-/** A rule file ward cannot use; the message is always {@code file:line: what is wrong}. */
+/**
+ * A rule file ward cannot use; the message is {@code file:line: what is wrong}, or {@code file: ...}
+ * when the file itself cannot be read.
+ */
 public final class RuleFormatException extends Exception {
     private final Origin origin;
 

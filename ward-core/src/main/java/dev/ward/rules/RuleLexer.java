@@ -1,6 +1,8 @@
 package dev.ward.rules;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -60,6 +62,10 @@ final class RuleLexer {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new RuleFormatException(from, "cannot read '" + file + "': no such file");
+        } catch (AccessDeniedException e) {
+            throw new RuleFormatException(from, "cannot read '" + file + "': permission denied");
         } catch (IOException e) {
             throw new RuleFormatException(from, "cannot read '" + file + "': " + e.getMessage());
         }

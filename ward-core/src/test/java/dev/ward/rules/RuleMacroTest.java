@@ -107,8 +107,12 @@ class RuleMacroTest {
         Files.writeString(dir.resolve("main.conf"), "/etc R\n@@include nowhere.conf\n");
         RuleFormatException missing = assertThrows(RuleFormatException.class,
                 () -> RuleSet.load(dir.resolve("main.conf"), "h"));
-        assertTrue(missing.getMessage().startsWith(dir.resolve("main.conf") + ":2: cannot read '"),
+        assertEquals(dir.resolve("main.conf") + ":2: cannot read '" + dir.resolve("nowhere.conf") + "': no such file",
                 missing.getMessage());
+        RuleFormatException absent = assertThrows(RuleFormatException.class,
+                () -> RuleSet.load(dir.resolve("absent.conf"), "h"));
+        assertEquals(dir.resolve("absent.conf") + ": cannot read '" + dir.resolve("absent.conf") + "': no such file",
+                absent.getMessage());
         Files.writeString(dir.resolve("loop.conf"), "@@include loop.conf\n");
         RuleFormatException loop = assertThrows(RuleFormatException.class,
                 () -> RuleSet.load(dir.resolve("loop.conf"), "h"));
