@@ -94,10 +94,16 @@ final class EntryTable {
     static Map<String, String> decodeMap(String text) {
         Map<String, String> m = new TreeMap<>();
         if (text != null) {
-            for (String line : text.split("\n")) {
-                int eq = line.lastIndexOf('=');
-                String name = new String(HostPath.unescape(line.substring(0, eq)), StandardCharsets.UTF_8);
-                m.put(name, line.substring(eq + 1));
+            for (int start = 0; start < text.length(); ) {
+                int end = text.indexOf('\n', start);
+                end = end < 0 ? text.length() : end;
+                int eq = text.lastIndexOf('=', end - 1);
+                String name = text.substring(start, eq);
+                if (name.indexOf('\\') >= 0) {
+                    name = new String(HostPath.unescape(name), StandardCharsets.UTF_8);
+                }
+                m.put(name, text.substring(eq + 1, end));
+                start = end + 1;
             }
         }
         return m;

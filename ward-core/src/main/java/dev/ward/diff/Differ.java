@@ -5,7 +5,6 @@ import dev.ward.diff.Difference.Added;
 import dev.ward.diff.Difference.AttributeChange;
 import dev.ward.diff.Difference.Modified;
 import dev.ward.diff.Difference.Removed;
-import dev.ward.host.HostPath;
 import dev.ward.model.FileEntry;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -26,10 +25,12 @@ import java.util.function.Function;
  * a size that shrank is a change of {@code size}.
  */
 public final class Differ {
-    private final Function<HostPath, Set<Attribute>> attributes;
+    private static final List<Attribute> ATTRIBUTES = List.of(Attribute.values());
 
-    /** @param attributes the attributes the rules select for a path (empty when none) */
-    public Differ(Function<HostPath, Set<Attribute>> attributes) {
+    private final Function<FileEntry, Set<Attribute>> attributes;
+
+    /** @param attributes the attributes the rules select for an entry's path and type (empty when none) */
+    public Differ(Function<FileEntry, Set<Attribute>> attributes) {
         this.attributes = attributes;
     }
 
@@ -50,10 +51,10 @@ public final class Differ {
         while (o.head != null || n.head != null) {
             int cmp = o.head == null ? 1 : n.head == null ? -1 : o.head.path().compareTo(n.head.path());
             if (cmp < 0) {
-                out.accept(new Removed(o.head, attributes.apply(o.head.path())));
+                out.accept(new Removed(o.head, attributes.apply(o.head)));
                 o.next();
             } else if (cmp > 0) {
-                out.accept(new Added(n.head, attributes.apply(n.head.path())));
+                out.accept(new Added(n.head, attributes.apply(n.head)));
                 n.next();
             } else {
                 compare(o.head, n.head).ifPresent(out);
@@ -65,7 +66,7 @@ public final class Differ {
 
     /** The same path in both: a Modified when anything selected differs. */
     public Optional<Modified> compare(FileEntry old, FileEntry now) {
-        Set<Attribute> selected = attributes.apply(now.path());
+        Set<Attribute> selected = attributes.apply(now);
         List<AttributeChange> changes = changes(old, now, selected);
         return changes.isEmpty() ? Optional.empty() : Optional.of(new Modified(old, now, selected, changes));
     }
@@ -77,16 +78,18 @@ public final class Differ {
         }
         boolean growing = selected.contains(Attribute.GROWING);
         boolean grew = growing && now.size() > old.size();
-        for (Attribute a : Attribute.values()) {
+        for (Attribute a : ATTRIBUTES) {
             boolean compare = switch (a) {
                 case FTYPE, GROWING -> false;
                 case SIZE -> growing ? now.size() < old.size() : selected.contains(a);
                 default -> selected.contains(a) && !(grew && a.isHash());
             };
-            Object before = a.valueOf(old);
-            Object after = a.valueOf(now);
-            if (compare && !Objects.equals(before, after)) {
-                changes.add(new AttributeChange(a, before, after));
+            if (compare) {
+                Object before = a.valueOf(old);
+                Object after = a.valueOf(now);
+                if (!Objects.equals(before, after)) {
+                    changes.add(new AttributeChange(a, before, after));
+                }
             }
         }
         return changes;

@@ -35,6 +35,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -192,7 +193,13 @@ public final class BaselineRun {
         };
     }
 
-    /** The attributes the rules select for a path, whatever its type now (it may be gone). */
+    /** The attributes the rules select for an entry's path and type. */
+    private Set<Attribute> attributesOf(FileEntry entry) {
+        Optional<Set<Attribute>> asItIs = rules.select(entry.path(), entry.type());
+        return asItIs.isPresent() ? asItIs.get() : attributesOf(entry.path());
+    }
+
+    /** The attributes the rules select for a path of any type: for an entry recorded under other rules. */
     private Set<Attribute> attributesOf(HostPath path) {
         for (FileType t : FileType.values()) {
             var selected = rules.select(path, t);
