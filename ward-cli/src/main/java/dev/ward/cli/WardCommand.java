@@ -15,6 +15,8 @@ import picocli.CommandLine.Spec;
         description = "Detects and removes malicious code on Linux hosts.",
         subcommands = {
             TriageCommand.class,
+            PackagesCommand.class,
+            ChangedCommand.class,
             ChecksCommand.class,
             BaselineCommand.class,
             KeyCommand.class,

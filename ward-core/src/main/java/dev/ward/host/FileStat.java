@@ -17,6 +17,11 @@ public record FileStat(
 
     private static final int STATX_BTIME = 0x800;
 
+    /** Some filesystems (overlayfs over some lowers) set STATX_BTIME and give 0: no birth time either. */
+    private static Instant birth(int mask, Instant btime) {
+        return (mask & STATX_BTIME) != 0 && !btime.equals(Instant.EPOCH) ? btime : null;
+    }
+
     public int permissions() {
         return mode & 07777;
     }
@@ -64,7 +69,7 @@ public record FileStat(
                 time(b, 64),
                 time(b, 112),
                 time(b, 96),
-                (mask & STATX_BTIME) != 0 ? time(b, 80) : null,
+                birth(mask, time(b, 80)),
                 b.get(ValueLayout.JAVA_LONG, 48));
     }
 

@@ -32,6 +32,12 @@ final class TextSections {
             text += " (" + Printable.line(String.join(", ", c.attributes())) + ")";
         }
         t.para(INDENT + String.format("%-9s", label), LABEL_INDENT, text);
+        if (c.old().isEmpty() && !c.now().isEmpty() && label.equals("changed")) {
+            // A file listed for its times (ward changed), not compared with a baseline: its current values.
+            List<String> values = new ArrayList<>();
+            c.now().forEach((k, v) -> values.add(k + " " + v));
+            t.para(LABEL_INDENT, LABEL_INDENT, Printable.line(String.join(", ", values)));
+        }
     }
 
     static void errors(TextLayout t, List<CollectionError> errors) {

@@ -21,6 +21,8 @@ import dev.ward.detect.builtin.CronDetector;
 import dev.ward.detect.builtin.DevDetector;
 import dev.ward.detect.builtin.DuplicateUidDetector;
 import dev.ward.detect.builtin.ModulesDetector;
+import dev.ward.detect.builtin.PackageFilesDetector;
+import dev.ward.detect.builtin.PackageTimesDetector;
 import dev.ward.detect.builtin.PamDetector;
 import dev.ward.detect.builtin.PreloadDetector;
 import dev.ward.detect.builtin.SetIdDetector;
@@ -29,6 +31,7 @@ import dev.ward.detect.builtin.StartupScriptDetector;
 import dev.ward.detect.builtin.SudoDetector;
 import dev.ward.detect.builtin.SystemdDetector;
 import dev.ward.detect.builtin.TrustDetector;
+import dev.ward.detect.builtin.UnownedDetector;
 import dev.ward.detect.builtin.WebShellDetector;
 import dev.ward.detect.checks.Check;
 import dev.ward.detect.checks.CheckCatalog;
@@ -83,7 +86,15 @@ public final class Checks {
                 new PamDetector(),
                 new WebShellDetector(),
                 new DevDetector(),
-                new SetIdDetector());
+                new SetIdDetector(),
+                new PackageFilesDetector(),
+                new UnownedDetector(),
+                new PackageTimesDetector());
+    }
+
+    /** What {@code ward packages} runs: the package database against the files on disk. */
+    public static List<Detector> packages() {
+        return List.of(new PackageFilesDetector(), new UnownedDetector(), new PackageTimesDetector());
     }
 
     /** The catalog's checks, one detector per source, after checking every source they name exists. */

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * {@code ward triage}: every check that needs no baseline, run over one root, ranked into a report.
@@ -27,10 +28,17 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Triage {
     private final List<Detector> detectors;
     private final InstantSource clock;
+    private final Function<Scan, Map<String, Object>> summary;
 
     public Triage(List<Detector> detectors, InstantSource clock) {
+        this(detectors, clock, scan -> Map.of());
+    }
+
+    /** With a command's own summary, computed from what the detectors collected. */
+    public Triage(List<Detector> detectors, InstantSource clock, Function<Scan, Map<String, Object>> summary) {
         this.detectors = List.copyOf(detectors);
         this.clock = clock;
+        this.summary = summary;
     }
 
     /**
@@ -61,7 +69,7 @@ public final class Triage {
         stats.put("packages", scan.packages().packages().size());
         stats.put("seconds", Duration.between(started, finished).toMillis() / 1000.0);
         return new Report("ward", Ward.version(), hostName(root), root.display(), started, finished,
-                results.findings(), Changes.NONE, new ArrayList<>(results.errors()), stats, Map.of());
+                results.findings(), Changes.NONE, new ArrayList<>(results.errors()), stats, summary.apply(scan));
     }
 
     /** The inspected host's name: the kernel's for the live host, /etc/hostname for an image. */

@@ -87,7 +87,8 @@ class TriageDebianRootTest {
                 "critical linux.setid.unowned /var/tmp/.cache-x/sh",
                 "high linux.cron.download_and_execute /etc/cron.d/apt-daily-check",
                 "high linux.systemd.unowned_enabled_unit /etc/systemd/system/helper.service",
-                "medium linux.cron.unowned_file /etc/cron.d/apt-daily-check"), found);
+                "medium linux.cron.unowned_file /etc/cron.d/apt-daily-check",
+                "medium linux.packages.unowned_file /usr/lib/x86_64-linux-gnu/libseconf.so.1"), found);
     }
 
     private static List<Finding> run(Path rootDir) throws Exception {

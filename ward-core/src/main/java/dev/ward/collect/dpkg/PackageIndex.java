@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which package installed which path, from dpkg's {@code /var/lib/dpkg/info/*.list} files, read
- * through the root. Checks use it so that what a package put in place is not reported.
+ * Which package installed which path, from dpkg's {@code /var/lib/dpkg/info/*.list} files and
+ * ucf's registry of the configuration files maintainer scripts install, read through the root. Checks use it so that what a package put in place is not reported.
  *
  * <p>Merged /usr: on Debian 12 {@code /bin} is a symlink to {@code usr/bin}, but packages still
  * list {@code /bin/ls}; so a path under {@code /usr/bin}, {@code /usr/sbin} or {@code /usr/lib*}
@@ -22,6 +22,7 @@ import java.util.Optional;
  */
 public final class PackageIndex {
     private static final HostPath INFO = HostPath.of("/var/lib/dpkg/info");
+    private static final HostPath UCF = HostPath.of("/var/lib/ucf/registry");
     private static final String[] MERGED = {"/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"};
 
     private final Map<HostPath, String> owners;
@@ -59,6 +60,13 @@ public final class PackageIndex {
                 errors.add(new CollectionError("dpkg", entry.path().display(), e.getMessage()));
             }
         }
+        if (!packages.isEmpty()) {
+            try {
+                root.readText(UCF).ifPresent(text -> parseUcf(text, owners));
+            } catch (HostException e) {
+                errors.add(new CollectionError("dpkg", UCF.display(), e.getMessage()));
+            }
+        }
         return new PackageIndex(owners, List.copyOf(packages), List.copyOf(errors));
     }
 
@@ -81,6 +89,20 @@ public final class PackageIndex {
         }
     }
 
+    /**
+     * Pure: adds the configuration files ucf installs for packages from their maintainer scripts
+     * ({@code /var/lib/ucf/registry}: "package path" a line). dpkg's lists do not hold them, yet
+     * their package put them there.
+     */
+    static void parseUcf(String registry, Map<HostPath, String> owners) {
+        registry.lines().map(String::strip).forEach(line -> {
+            String[] words = line.split("\\s+", 2);
+            if (words.length == 2 && words[1].startsWith("/")) {
+                owners.putIfAbsent(HostPath.parse(words[1]), words[0]);
+            }
+        });
+    }
+
     /** A multi-arch list file is {@code libc6:amd64.list}; the package to reinstall is {@code libc6}. */
     static String packageName(String listName) {
         int colon = listName.indexOf(':');
@@ -94,6 +116,11 @@ public final class PackageIndex {
             return Optional.of(direct);
         }
         return alias(path).map(owners::get);
+    }
+
+    /** Whether {@code pkg}'s file list holds the path (under either merged-/usr spelling). */
+    public boolean lists(HostPath path, String pkg) {
+        return owner(path).map(o -> List.of(o.split(", ")).contains(pkg)).orElse(false);
     }
 
     public boolean owns(HostPath path) {

@@ -1,0 +1,89 @@
+package dev.ward.detect.builtin;
+
+import dev.ward.collect.Scan;
+import dev.ward.collect.dpkg.PackageFilesCollector;
+import dev.ward.detect.Detector;
+import dev.ward.detect.Results;
+import dev.ward.model.Finding;
+import dev.ward.model.PackageFile;
+import dev.ward.model.PackageFile.Kind;
+import dev.ward.model.Severity;
+
+/**
+ * What package verification found, one finding a file:
+ * <ul>
+ * <li>{@code linux.packages.file_changed} (ATT&CK T1554, T1036.005): a packaged file whose bytes are
+ * not the ones shipped. High for programs and libraries (a trojaned {@code ls}, a patched
+ * {@code libpam}), medium for the rest of {@code /usr}. The mtime proves nothing: intruders put
+ * it back ({@code touch -r}).</li>
+ * <li>{@code linux.packages.conffile_changed} (low): a configuration file that differs from the
+ * packaged one. Administrators edit these; they are listed apart, for review, not as intrusions.</li>
+ * <li>{@code linux.packages.file_missing}: a packaged file that is gone; medium for programs and
+ * libraries (a tool an intruder removed, or one they moved aside to replace), low otherwise.</li>
+ * </ul>
+ */
+public final class PackageFilesDetector implements Detector {
+    @Override
+    public String name() {
+        return "packages";
+    }
+
+    @Override
+    public void detect(Scan scan, Results out) {
+        for (PackageFile f : out.take(scan.records(new PackageFilesCollector()))) {
+            switch (f.state()) {
+                case CHANGED -> out.add(changed(f));
+                case MISSING -> out.add(missing(f));
+                case OK -> { }
+            }
+        }
+    }
+
+    private static Finding changed(PackageFile f) {
+        boolean config = f.kind() == Kind.CONFIG;
+        boolean code = f.kind() == Kind.BINARY || f.kind() == Kind.LIBRARY;
+        Severity s = config ? Severity.LOW : code ? Severity.HIGH : Severity.MEDIUM;
+        String what = f.actualMd5() == null ? "is no longer a regular file" : "differs from the packaged one";
+        if (mtimePutBack(f)) {
+            what += ", its mtime put back before the package's install";
+        }
+        var b = Finding.builder(config ? "linux.packages.conffile_changed" : "linux.packages.file_changed", s,
+                        config ? "Configuration file changed since its package installed it"
+                                : "Packaged " + f.kind().label() + " file changed")
+                .summary(f.path() + " " + what + " (package " + f.packageName() + ")");
+        evidence(b, f).path(f.path());
+        if (config) {
+            return b.remediation("Review the change; the packaged version is restored with " + f.reinstall()
+                    + " -o Dpkg::Options::=--force-confask, or by extracting it from the package.").build();
+        }
+        return b.attack("T1554", "T1036.005")
+                .remediation("Keep the file as evidence (ward quarantine), then restore the package's own with "
+                        + f.reinstall() + " from a trusted mirror; compare it with a known-good host before trusting "
+                        + "any other program on this one.").build();
+    }
+
+    private static Finding missing(PackageFile f) {
+        boolean code = f.kind() == Kind.BINARY || f.kind() == Kind.LIBRARY;
+        var b = Finding.builder("linux.packages.file_missing", code ? Severity.MEDIUM : Severity.LOW,
+                        "Packaged file missing")
+                .summary(f.path() + " is gone (package " + f.packageName() + ")");
+        return evidence(b, f).path(f.path())
+                .remediation("Find out who removed it (logs, shell histories), then restore it with " + f.reinstall()
+                        + ".").build();
+    }
+
+    private static Finding.Builder evidence(Finding.Builder b, PackageFile f) {
+        return b.evidence("path", f.path()).evidence("package", f.packageName()).evidence("kind", f.kind().label())
+                .evidence("expected_md5", f.expectedMd5()).evidence("actual_md5", f.actualMd5())
+                .evidence("mode", f.mtime() == null ? null : Evidence.octal(f.mode()))
+                .evidence("mtime", Evidence.time(f.mtime())).evidence("ctime", Evidence.time(f.ctime()))
+                .evidence("package_unpacked", Evidence.time(f.unpacked())).evidence("restore", f.reinstall())
+                .evidence("mtime_put_back", mtimePutBack(f) ? true : null);
+    }
+
+    /** Written after its package was unpacked (ctime) yet dated before it (mtime): touch -r, touch -d. */
+    static boolean mtimePutBack(PackageFile f) {
+        return f.mtime() != null && f.ctime() != null && f.unpacked() != null && f.mtime().isBefore(f.unpacked())
+                && f.ctime().isAfter(f.unpacked().plus(PackageTimesDetector.SLACK));
+    }
+}
