@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param mode        the file's st_mode permission bits; 0 when missing
  * @param unpacked    when dpkg last unpacked its package; null when unknown
  */
-public record PackageFile(String path, String packageName, String architecture, String reinstall, Kind kind,
+public record PackageFile(String path, String packageName, String version, String architecture, String reinstall, Kind kind,
                           State state, String expectedMd5, String actualMd5, int mode, long uid,
                           Instant mtime, Instant ctime, Instant unpacked) {
 

@@ -88,6 +88,28 @@ class PackagesDebianRootTest {
         assertEquals("apt-get install --reinstall coreutils", trojan.evidence().get("restore"));
     }
 
+    /** An edited conffile: low, apart, with the diff against the copy in the package debootstrap left in apt's cache. */
+    @Test
+    void conffileChangeComesWithItsDiff() throws Exception {
+        TriageDebianRootTest.assumeRoot();
+        Path r = copy("-al");
+        Path conf = r.resolve("etc/adduser.conf");
+        String text = Files.readString(conf);
+        Files.delete(conf); // a new inode: the hard-linked original stays as it was
+        Files.writeString(conf, text.replace("#DSHELL=/bin/bash\n", "DSHELL=/bin/sh\n"));
+        try (HostRoot root = HostRoot.open(r)) {
+            List<Finding> found = new Triage(Checks.packages(), InstantSource.system()).run(root, List.of()).findings();
+            Finding f = found.stream().filter(x -> x.check().equals("linux.packages.conffile_changed")).findFirst().orElseThrow();
+            assertEquals(Severity.LOW, f.severity());
+            assertEquals(List.of("/etc/adduser.conf differs from the packaged one (package adduser)",
+                    "Against the packaged version (- packaged, + on disk):",
+                    "@@ -7,7 +7,7 @@",
+                    text.lines().toList().get(6).isEmpty() ? " " : " " + text.lines().toList().get(6)),
+                    f.summary().lines().limit(4).toList());
+            assertTrue(f.summary().contains("\n-#DSHELL=/bin/bash\n+DSHELL=/bin/sh\n"), f.summary());
+        }
+    }
+
     /** A package reinstalled with dpkg after the copy moved every ctime: nothing of medium or above. */
     @Test
     @Tag("root")

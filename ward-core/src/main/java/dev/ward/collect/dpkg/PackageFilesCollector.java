@@ -150,7 +150,7 @@ public final class PackageFilesCollector implements Collector<PackageFile> {
 
     private static PackageFile file(Target t, PackageFile.State state, String actual, FileStat st) {
         String path = t.path().display();
-        return new PackageFile(path, t.pkg().name(), t.pkg().architecture(), t.reinstall(),
+        return new PackageFile(path, t.pkg().name(), t.pkg().version(), t.pkg().architecture(), t.reinstall(),
                 PackageFile.Kind.of(path, t.conffile()), state, t.md5(), actual,
                 st == null ? 0 : st.permissions(), st == null ? -1 : st.uid(),
                 st == null ? null : st.mtime(), st == null ? null : st.ctime(), t.unpacked());

@@ -1,13 +1,20 @@
 package dev.ward.detect.builtin;
 
 import dev.ward.collect.Scan;
+import dev.ward.collect.dpkg.LineDiff;
 import dev.ward.collect.dpkg.PackageFilesCollector;
+import dev.ward.collect.dpkg.PackagedCopy;
 import dev.ward.detect.Detector;
 import dev.ward.detect.Results;
+import dev.ward.host.HostPath;
 import dev.ward.model.Finding;
 import dev.ward.model.PackageFile;
 import dev.ward.model.PackageFile.Kind;
 import dev.ward.model.Severity;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * What package verification found, one finding a file:
@@ -17,7 +24,8 @@ import dev.ward.model.Severity;
  * {@code libpam}), medium for the rest of {@code /usr}. The mtime proves nothing: intruders put
  * it back ({@code touch -r}).</li>
  * <li>{@code linux.packages.conffile_changed} (low): a configuration file that differs from the
- * packaged one. Administrators edit these; they are listed apart, for review, not as intrusions.</li>
+ * packaged one, with the diff against the packaged version when the package's .deb is in apt's
+ * cache. Administrators edit these; they are listed apart, for review, not as intrusions.</li>
  * <li>{@code linux.packages.file_missing}: a packaged file that is gone; medium for programs and
  * libraries (a tool an intruder removed, or one they moved aside to replace), low otherwise.</li>
  * </ul>
@@ -32,14 +40,36 @@ public final class PackageFilesDetector implements Detector {
     public void detect(Scan scan, Results out) {
         for (PackageFile f : out.take(scan.records(new PackageFilesCollector()))) {
             switch (f.state()) {
-                case CHANGED -> out.add(changed(f));
+                case CHANGED -> out.add(changed(f, f.kind() == Kind.CONFIG ? diff(scan, f, out) : List.of()));
                 case MISSING -> out.add(missing(f));
                 case OK -> { }
             }
         }
     }
 
-    private static Finding changed(PackageFile f) {
+    /** Lines of a diff shown in a finding; the rest is counted. */
+    static final int DIFF_SHOWN = 60;
+
+    /**
+     * The conffile against its packaged version, when the package's .deb is in apt's cache and
+     * holds the bytes dpkg recorded; empty otherwise.
+     */
+    private static List<String> diff(Scan scan, PackageFile f, Results out) {
+        try {
+            Optional<byte[]> shipped = PackagedCopy.of(scan.root(), f.packageName(), f.version(), f.architecture(),
+                    f.path(), f.expectedMd5());
+            if (shipped.isEmpty() || f.actualMd5() == null) {
+                return List.of();
+            }
+            byte[] now = scan.root().read(HostPath.parse(f.path()), 16L * 1024 * 1024);
+            return LineDiff.unified(new String(shipped.get(), StandardCharsets.UTF_8), new String(now, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            out.error("packages", "", e.getMessage());
+            return List.of();
+        }
+    }
+
+    private static Finding changed(PackageFile f, List<String> diff) {
         boolean config = f.kind() == Kind.CONFIG;
         boolean code = f.kind() == Kind.BINARY || f.kind() == Kind.LIBRARY;
         Severity s = config ? Severity.LOW : code ? Severity.HIGH : Severity.MEDIUM;
@@ -47,10 +77,18 @@ public final class PackageFilesDetector implements Detector {
         if (mtimePutBack(f)) {
             what += ", its mtime put back before the package's install";
         }
+        StringBuilder summary = new StringBuilder(f.path() + " " + what + " (package " + f.packageName() + ")");
+        if (!diff.isEmpty()) {
+            summary.append("\nAgainst the packaged version (- packaged, + on disk):");
+            diff.stream().limit(DIFF_SHOWN).forEach(line -> summary.append('\n').append(line));
+            if (diff.size() > DIFF_SHOWN) {
+                summary.append("\n(").append(diff.size() - DIFF_SHOWN).append(" more diff lines)");
+            }
+        }
         var b = Finding.builder(config ? "linux.packages.conffile_changed" : "linux.packages.file_changed", s,
                         config ? "Configuration file changed since its package installed it"
                                 : "Packaged " + f.kind().label() + " file changed")
-                .summary(f.path() + " " + what + " (package " + f.packageName() + ")");
+                .summary(summary.toString());
         evidence(b, f).path(f.path());
         if (config) {
             return b.remediation("Review the change; the packaged version is restored with " + f.reinstall()
