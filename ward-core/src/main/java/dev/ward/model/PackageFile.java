@@ -6,13 +6,15 @@ import java.time.Instant;
  * One file a package installed, as verification found it on disk.
  *
  * @param path        where it is on disk (after diversions)
- * @param expectedMd5 what the package database says it shipped
+ * @param differs     what differs from the package, in words ("digest"; rpm also tells "size, mode,
+ *                    user"...); empty when nothing does
+ * @param expectedMd5 what the package database says it shipped; null where it is rpm that compared
  * @param actualMd5   what is on disk now; null when missing or not a regular file any more
  * @param mode        the file's st_mode permission bits; 0 when missing
  * @param unpacked    when dpkg last unpacked its package; null when unknown
  */
 public record PackageFile(String path, String packageName, String version, String architecture, String reinstall, Kind kind,
-                          State state, String expectedMd5, String actualMd5, int mode, long uid,
+                          State state, String differs, String expectedMd5, String actualMd5, int mode, long uid,
                           Instant mtime, Instant ctime, Instant unpacked) {
 
     /** What kind of file it is, which decides how much a change to it matters. */
@@ -44,7 +46,12 @@ public record PackageFile(String path, String packageName, String version, Strin
     }
 
     public enum State {
-        OK, CHANGED, MISSING;
+        OK,
+        /** its contents differ */
+        CHANGED,
+        /** only its owner, mode or capabilities differ (rpm tells these; dpkg's database has no modes) */
+        METADATA,
+        MISSING;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -3,6 +3,7 @@ package dev.ward.run;
 import dev.ward.collect.Scan;
 import dev.ward.collect.dpkg.DpkgDatabase;
 import dev.ward.collect.dpkg.PackageFilesCollector;
+import dev.ward.collect.rpm.RpmVerifier;
 import dev.ward.model.InstalledPackage;
 import dev.ward.model.PackageFile;
 import java.util.LinkedHashMap;
@@ -18,11 +19,17 @@ public final class PackagesSummary {
         DpkgDatabase db = scan.once(DpkgDatabase.class, DpkgDatabase::load);
         List<PackageFile> files = scan.records(new PackageFilesCollector()).records();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("package_manager", db.isPresent() ? "dpkg" : "none found");
-        m.put("packages", db.packages().stream().filter(InstalledPackage::hasFiles).count());
-        m.put("files_verified", files.size());
+        if (db.isPresent()) {
+            m.put("package_manager", "dpkg");
+            m.put("packages", db.packages().stream().filter(InstalledPackage::hasFiles).count());
+            m.put("files_verified", files.size());
+        } else {
+            // rpm -Va prints only what failed: no count of the files it verified
+            m.put("package_manager", RpmVerifier.database(scan.root()).map(d -> "rpm").orElse("none found"));
+        }
         m.put("changed", count(files, f -> f.state() == PackageFile.State.CHANGED && f.kind() != PackageFile.Kind.CONFIG));
         m.put("conffiles_changed", count(files, f -> f.state() == PackageFile.State.CHANGED && f.kind() == PackageFile.Kind.CONFIG));
+        m.put("metadata_changed", count(files, f -> f.state() == PackageFile.State.METADATA));
         m.put("missing", count(files, f -> f.state() == PackageFile.State.MISSING));
         return m;
     }

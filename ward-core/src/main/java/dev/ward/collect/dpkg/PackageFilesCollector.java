@@ -3,6 +3,7 @@ package dev.ward.collect.dpkg;
 import dev.ward.collect.CollectResult;
 import dev.ward.collect.Collector;
 import dev.ward.collect.Scan;
+import dev.ward.collect.rpm.RpmVerifier;
 import dev.ward.host.FileStat;
 import dev.ward.host.HostException;
 import dev.ward.host.HostPath;
@@ -29,7 +30,7 @@ import java.util.concurrent.Future;
 /**
  * Every file of every installed package checked against the MD5 dpkg recorded for it, as
  * {@code debsums -a} does: the files of {@code info/PKG.md5sums} and the conffiles of the status
- * file. Files are read in parallel (several threads a core, so a cold disk has reads queued),
+ * file. On a root with no dpkg database but an RPM one, rpm itself verifies ({@link RpmVerifier}). Files are read in parallel (several threads a core, so a cold disk has reads queued),
  * without touching their atimes.
  *
  * <p>What is checked is what dpkg says is there now: an entry of a package's md5sums that its file
@@ -64,6 +65,10 @@ public final class PackageFilesCollector implements Collector<PackageFile> {
     @Override
     public CollectResult<PackageFile> collect(Scan scan) {
         DpkgDatabase db = scan.once(DpkgDatabase.class, DpkgDatabase::load);
+        if (!db.isPresent()) {
+            return RpmVerifier.database(scan.root()).map(dbpath -> RpmVerifier.verify(scan.root(), dbpath))
+                    .orElseGet(() -> new CollectResult<>(List.of(), db.errors()));
+        }
         List<CollectionError> errors = new ArrayList<>(db.errors());
         List<Target> targets = targets(db, scan.packages(), errors);
         List<PackageFile> out = new ArrayList<>(targets.size());
@@ -151,7 +156,7 @@ public final class PackageFilesCollector implements Collector<PackageFile> {
     private static PackageFile file(Target t, PackageFile.State state, String actual, FileStat st) {
         String path = t.path().display();
         return new PackageFile(path, t.pkg().name(), t.pkg().version(), t.pkg().architecture(), t.reinstall(),
-                PackageFile.Kind.of(path, t.conffile()), state, t.md5(), actual,
+                PackageFile.Kind.of(path, t.conffile()), state, state == PackageFile.State.CHANGED ? "digest" : "", t.md5(), actual,
                 st == null ? 0 : st.permissions(), st == null ? -1 : st.uid(),
                 st == null ? null : st.mtime(), st == null ? null : st.ctime(), t.unpacked());
     }

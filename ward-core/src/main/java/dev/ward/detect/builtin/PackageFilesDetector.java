@@ -41,6 +41,7 @@ public final class PackageFilesDetector implements Detector {
         for (PackageFile f : out.take(scan.records(new PackageFilesCollector()))) {
             switch (f.state()) {
                 case CHANGED -> out.add(changed(f, f.kind() == Kind.CONFIG ? diff(scan, f, out) : List.of()));
+                case METADATA -> out.add(metadata(f));
                 case MISSING -> out.add(missing(f));
                 case OK -> { }
             }
@@ -55,10 +56,13 @@ public final class PackageFilesDetector implements Detector {
      * holds the bytes dpkg recorded; empty otherwise.
      */
     private static List<String> diff(Scan scan, PackageFile f, Results out) {
+        if (f.expectedMd5() == null || f.actualMd5() == null) {
+            return List.of(); // rpm compared it, or it is no longer a regular file
+        }
         try {
             Optional<byte[]> shipped = PackagedCopy.of(scan.root(), f.packageName(), f.version(), f.architecture(),
                     f.path(), f.expectedMd5());
-            if (shipped.isEmpty() || f.actualMd5() == null) {
+            if (shipped.isEmpty()) {
                 return List.of();
             }
             byte[] now = scan.root().read(HostPath.parse(f.path()), 16L * 1024 * 1024);
@@ -73,7 +77,8 @@ public final class PackageFilesDetector implements Detector {
         boolean config = f.kind() == Kind.CONFIG;
         boolean code = f.kind() == Kind.BINARY || f.kind() == Kind.LIBRARY;
         Severity s = config ? Severity.LOW : code ? Severity.HIGH : Severity.MEDIUM;
-        String what = f.actualMd5() == null ? "is no longer a regular file" : "differs from the packaged one";
+        String what = f.expectedMd5() == null ? "differs from the packaged one (" + f.differs() + ")"
+                : f.actualMd5() == null ? "is no longer a regular file" : "differs from the packaged one";
         if (mtimePutBack(f)) {
             what += ", its mtime put back before the package's install";
         }
@@ -100,6 +105,19 @@ public final class PackageFilesDetector implements Detector {
                         + "any other program on this one.").build();
     }
 
+    /** rpm found the owner, mode or capabilities changed, the content intact. */
+    private static Finding metadata(PackageFile f) {
+        boolean setid = (f.mode() & 06000) != 0 && f.differs().contains("mode");
+        var b = setid
+                ? Finding.builder("linux.packages.setid_added", Severity.HIGH, "Set-id bit on a packaged program set after install")
+                        .attack("T1548.001")
+                : Finding.builder("linux.packages.metadata_changed", Severity.LOW, "Packaged file's metadata changed after install");
+        return evidence(b, f).path(f.path())
+                .summary(f.path() + " (" + f.differs() + " differ from package " + f.packageName() + ")")
+                .remediation("Compare them with the package's (rpm -qlv " + f.packageName() + "); " + f.reinstall()
+                        + " or rpm --setperms --setugids restores them.").build();
+    }
+
     private static Finding missing(PackageFile f) {
         boolean code = f.kind() == Kind.BINARY || f.kind() == Kind.LIBRARY;
         var b = Finding.builder("linux.packages.file_missing", code ? Severity.MEDIUM : Severity.LOW,
@@ -112,6 +130,7 @@ public final class PackageFilesDetector implements Detector {
 
     private static Finding.Builder evidence(Finding.Builder b, PackageFile f) {
         return b.evidence("path", f.path()).evidence("package", f.packageName()).evidence("kind", f.kind().label())
+                .evidence("differs", f.differs().isEmpty() ? null : f.differs())
                 .evidence("expected_md5", f.expectedMd5()).evidence("actual_md5", f.actualMd5())
                 .evidence("mode", f.mtime() == null ? null : Evidence.octal(f.mode()))
                 .evidence("mtime", Evidence.time(f.mtime())).evidence("ctime", Evidence.time(f.ctime()))

@@ -1,0 +1,62 @@
+package dev.ward.host;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A program of the analyst's machine run without a shell, for the few sources only their own tool
+ * reads (the RPM database). Arguments go to execve as they are; output is read whole.
+ */
+public final class Program {
+    private static final List<String> PATH = List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin", "/usr/local/bin");
+
+    /** What the program printed and how it ended. */
+    public record Output(int status, byte[] stdout, String stderr) {
+    }
+
+    private final Path executable;
+
+    private Program(Path executable) {
+        this.executable = executable;
+    }
+
+    /** The named program from the usual system directories (not $PATH, which the caller's shell set), if there. */
+    public static Optional<Program> find(String name) {
+        return PATH.stream().map(d -> Path.of(d, name)).filter(Files::isExecutable).findFirst().map(Program::new);
+    }
+
+    /** Runs it with {@code args}; killed after {@code timeoutSeconds}. */
+    public Output run(List<String> args, long timeoutSeconds) throws IOException {
+        List<String> argv = new java.util.ArrayList<>();
+        argv.add(executable.toString());
+        argv.addAll(args);
+        Process p = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+        byte[] out = readAll(p.getInputStream());
+        try {
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException(executable + ": still running after " + timeoutSeconds + " s; stopped");
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException(executable + ": interrupted", e);
+        }
+        return new Output(p.exitValue(), out, new String(err.join(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static byte[] readAll(InputStream in) {
+        try (in) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+}
