@@ -24,8 +24,9 @@ import java.util.stream.Collectors;
  * that no package owns either (a JDK unpacked from a tarball) are one
  * {@code linux.packages.unowned_tree} finding, as severe as its most severe file. DKMS-built modules are not reported,
  * nor set-id files, which {@link SetIdDetector} reports on their own. Where the file's mtime is far
- * older than its ctime, or has no fraction of a second, the finding says so: an mtime put back by
- * hand ({@code touch -d}, {@code touch -r}) looks like that; so does a file unpacked from an archive.
+ * older than its ctime, later than it (a date set in the future), or has no fraction of a second
+ * where the ctime has one, the finding says so: an mtime set by hand ({@code touch -d},
+ * {@code touch -r}) looks like that; so does a file unpacked from an archive.
  */
 public final class UnownedDetector implements Detector {
     private static final Duration STOMP_GAP = Duration.ofDays(30);
@@ -116,12 +117,16 @@ public final class UnownedDetector implements Detector {
         if (f.mtime() == null || f.ctime() == null) {
             return null;
         }
-        boolean old = Duration.between(f.mtime(), f.ctime()).compareTo(STOMP_GAP) > 0;
-        boolean whole = f.mtime().getNano() == 0 && f.ctime().getNano() != 0;
-        if (!old && !whole) {
-            return null;
+        List<String> signs = new ArrayList<>();
+        if (f.mtime().isAfter(f.ctime().plus(Duration.ofDays(1)))) {
+            signs.add("mtime " + Duration.between(f.ctime(), f.mtime()).toDays() + " days after its ctime, in what was its future");
         }
-        return (old ? "mtime " + Duration.between(f.mtime(), f.ctime()).toDays() + " days before its ctime" : "")
-                + (old && whole ? ", " : "") + (whole ? "mtime with no fraction of a second" : "");
+        if (Duration.between(f.mtime(), f.ctime()).compareTo(STOMP_GAP) > 0) {
+            signs.add("mtime " + Duration.between(f.mtime(), f.ctime()).toDays() + " days before its ctime");
+        }
+        if (f.mtime().getNano() == 0 && f.ctime().getNano() != 0) {
+            signs.add("mtime with no fraction of a second");
+        }
+        return signs.isEmpty() ? null : String.join(", ", signs);
     }
 }

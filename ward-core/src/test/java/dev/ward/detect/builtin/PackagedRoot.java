@@ -53,6 +53,12 @@ final class PackagedRoot {
         return writeLists();
     }
 
+    /** Lists a path (a directory, say) as installed by {@code pkg}, writing nothing else. */
+    PackagedRoot listed(String pkg, String path) throws IOException {
+        packaged.add(pkg + "\t" + path);
+        return writeLists();
+    }
+
     private PackagedRoot writeLists() throws IOException {
         java.util.Map<String, StringBuilder> lists = new java.util.TreeMap<>();
         for (String e : packaged) {
