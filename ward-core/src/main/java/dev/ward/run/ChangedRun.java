@@ -63,7 +63,7 @@ public final class ChangedRun {
             }, e -> errors.add(new CollectionError("changed", "", e.getMessage())));
         }
         hits.sort(Comparator.comparing(Hit::first).thenComparing(h -> h.path().display()));
-        Map<Long, String> users = users(scan, errors);
+        Map<Long, String> users = users(scan);
         List<Change> changed = hits.stream().map(h -> change(h, users, scan)).toList();
         scan.packages().errors().forEach(errors::add);
         Map<String, Object> stats = new LinkedHashMap<>();
@@ -92,11 +92,10 @@ public final class ChangedRun {
         return out;
     }
 
-    private static Map<Long, String> users(Scan scan, List<CollectionError> errors) {
+    /** Uid to name from the root's passwd; an unreadable one leaves owners as numbers, which say it all. */
+    private static Map<Long, String> users(Scan scan) {
         Map<Long, String> out = new HashMap<>();
-        var accounts = scan.records(new AccountsCollector());
-        errors.addAll(accounts.errors());
-        for (AccountEntry a : accounts.records()) {
+        for (AccountEntry a : scan.records(new AccountsCollector()).records()) {
             out.putIfAbsent(a.uid(), a.name());
         }
         return out;
