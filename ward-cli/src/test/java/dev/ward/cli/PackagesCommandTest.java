@@ -43,6 +43,11 @@ class PackagesCommandTest {
         JsonNode f = report.get("findings").get(0);
         assertEquals("linux.packages.file_changed", f.get("check").asText());
         assertEquals("apt-get install --reinstall coreutils", f.get("evidence").get("restore").asText());
+
+        write("opt/vendor/bin/agent", "\u007fELF");
+        MainTest.Run dirs = ward("packages", "--root", dir.toString(), "--system-dirs", "/opt/vendor/bin,/usr/bin", "-q");
+        assertTrue(dirs.out().contains("/opt/vendor/bin/agent (executable, owned by no package"), dirs.out());
+        assertTrue(!ward("packages", "--root", dir.toString()).out().contains("/opt/vendor"), "not a system directory by default");
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.ward.collect.sudo.SudoRuleCollector;
 import dev.ward.collect.systemd.SystemdCollector;
 import dev.ward.collect.trust.TrustCollector;
 import dev.ward.collect.udev.UdevCollector;
+import dev.ward.collect.unowned.UnownedCollector;
 import dev.ward.collect.webshell.WebShellCollector;
 import dev.ward.detect.Detector;
 import dev.ward.detect.builtin.CronDetector;
@@ -94,7 +95,12 @@ public final class Checks {
 
     /** What {@code ward packages} runs: the package database against the files on disk. */
     public static List<Detector> packages() {
-        return List.of(new PackageFilesDetector(), new UnownedDetector(), new PackageTimesDetector());
+        return packages(UnownedCollector.DEFAULT_DIRS);
+    }
+
+    /** The same, looking for unpackaged programs in {@code systemDirs}. */
+    public static List<Detector> packages(List<String> systemDirs) {
+        return List.of(new PackageFilesDetector(), new UnownedDetector(systemDirs), new PackageTimesDetector());
     }
 
     /** The catalog's checks, one detector per source, after checking every source they name exists. */

@@ -57,7 +57,7 @@ class PackagesDebianRootTest {
         TriageDebianRootTest.assumeRoot();
         Path r = copy("-al");
         // As on a host installed two days ago: dpkg dates a package's unpack by its file list's mtime.
-        for (String pkg : List.of("coreutils", "findutils")) {
+        for (String pkg : List.of("coreutils", "findutils", "tar")) {
             Path list = r.resolve("var/lib/dpkg/info/" + pkg + ".list");
             replace(list, new byte[0]);
             Files.setLastModifiedTime(list, FileTime.from(java.time.Instant.now().minus(Duration.ofDays(2))));
@@ -68,9 +68,17 @@ class PackagesDebianRootTest {
         Files.setLastModifiedTime(ls, mtime);
         // A hard-linked copy moves every ctime to now; the set-uid bit comes later than that.
         Thread.sleep(SLACK.multipliedBy(2).toMillis());
-        Path find = r.resolve("usr/bin/find");
-        replace(find, new byte[0]);
-        assertEquals(0, new ProcessBuilder("chmod", "4755", find.toString()).start().waitFor());
+        // find's .deb is in apt's cache, which says how find is shipped; tar's is not, so its times tell.
+        for (String program : List.of("find", "tar")) {
+            Path p = r.resolve("usr/bin/" + program);
+            replace(p, new byte[0]);
+            assertEquals(0, new ProcessBuilder("chmod", "4755", p.toString()).start().waitFor());
+        }
+        try (var debs = Files.list(r.resolve("var/cache/apt/archives"))) {
+            for (Path deb : debs.filter(d -> d.getFileName().toString().startsWith("tar_")).toList()) {
+                Files.delete(deb);
+            }
+        }
         Files.delete(r.resolve("usr/bin/who"));
         Files.copy(r.resolve("usr/lib/x86_64-linux-gnu/libz.so.1"), r.resolve("usr/lib/x86_64-linux-gnu/libz.so.9"));
         Files.createDirectories(r.resolve("usr/lib/x86_64-linux-gnu/.cache"));
@@ -80,9 +88,12 @@ class PackagesDebianRootTest {
         assertEquals(List.of(
                 "high linux.packages.file_changed /usr/bin/ls",
                 "high linux.packages.setid_added /usr/bin/find",
+                "high linux.packages.setid_added /usr/bin/tar",
                 "high linux.packages.unowned_tree /usr/lib/x86_64-linux-gnu/.cache/kworker",
                 "medium linux.packages.file_missing /usr/bin/who",
                 "medium linux.packages.unowned_file /usr/lib/x86_64-linux-gnu/libz.so.9"), brief(found));
+        Finding find = found.stream().filter(f -> f.paths().getFirst().equals("/usr/bin/find")).findFirst().orElseThrow();
+        assertEquals("0755", find.evidence().get("shipped_mode"));
         Finding trojan = found.getFirst();
         assertEquals(true, trojan.evidence().get("mtime_put_back"), "ctime after the install, mtime before it");
         assertEquals("apt-get install --reinstall coreutils", trojan.evidence().get("restore"));

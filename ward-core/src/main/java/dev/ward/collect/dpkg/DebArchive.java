@@ -23,13 +23,22 @@ final class DebArchive {
     private DebArchive() {
     }
 
+    /** A regular file as the package ships it: its permission bits (setuid and setgid included) and contents. */
+    record Entry(int mode, byte[] bytes) {
+    }
+
     /** The contents of {@code path} (absolute, "/etc/x.conf") in the package's data, if it ships it. */
     static Optional<byte[]> file(byte[] deb, String path) throws IOException {
+        return entry(deb, path, true).map(Entry::bytes);
+    }
+
+    /** The file's entry, its contents read only when asked for. */
+    static Optional<Entry> entry(byte[] deb, String path, boolean contents) throws IOException {
         try (InputStream data = data(deb); TarArchiveInputStream tar = new TarArchiveInputStream(data)) {
             for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
                 String name = e.getName().startsWith("./") ? e.getName().substring(1) : "/" + e.getName();
                 if (e.isFile() && name.equals(path)) {
-                    return Optional.of(tar.readAllBytes());
+                    return Optional.of(new Entry(e.getMode() & 07777, contents ? tar.readAllBytes() : new byte[0]));
                 }
             }
         }

@@ -2,6 +2,7 @@ package dev.ward.detect.builtin;
 
 import dev.ward.collect.Scan;
 import dev.ward.collect.dpkg.PackageFilesCollector;
+import dev.ward.collect.dpkg.PackagedCopy;
 import dev.ward.detect.Detector;
 import dev.ward.detect.Results;
 import dev.ward.host.HostException;
@@ -9,6 +10,7 @@ import dev.ward.host.HostPath;
 import dev.ward.model.Finding;
 import dev.ward.model.PackageFile;
 import dev.ward.model.Severity;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,8 +29,10 @@ import java.util.Set;
  * than the unpack, the mtime was put back. A copied or restored tree moves every ctime together, so it
  * shows no such file.
  * <ul>
- * <li>{@code linux.packages.setid_added} (high, T1548.001): such a file has the setuid or setgid bit
- * and {@code dpkg-statoverride} does not list it.</li>
+ * <li>{@code linux.packages.setid_added} (high, T1548.001): a packaged file with a setuid or setgid
+ * bit that the package's own .deb (in apt's cache) does not give it; where the cache has no copy of
+ * that version, such a file touched later as above. {@code dpkg-statoverride}'s entries are the
+ * administrator's and are left alone.</li>
  * <li>{@code linux.packages.caps_added} (high, T1548): such a file has file capabilities.</li>
  * <li>{@code linux.packages.metadata_changed} (low): any other such file with its content intact (a
  * chmod, chown or touch after install); a changed content is {@link PackageFilesDetector}'s.</li>
@@ -65,15 +70,45 @@ public final class PackageTimesDetector implements Detector {
             if (f.mtime() != null && f.mtime().isAfter(future)) {
                 out.add(futureMtime(f));
             }
-            if (f.state() != PackageFile.State.OK || !touchedLater(f, settled.get(f.packageName()), slack)
-                    || (f.kind() != PackageFile.Kind.BINARY && f.kind() != PackageFile.Kind.LIBRARY)) {
+            if (f.state() != PackageFile.State.OK) {
                 continue;
             }
-            if (overridden == null) {
+            boolean setid = (f.mode() & 06000) != 0;
+            if (setid && overridden == null) {
                 overridden = statOverrides(scan, out);
             }
-            out.add(touched(scan, f, overridden.contains(f.path()), out));
+            Optional<Integer> shipped = setid ? shippedMode(scan, f, out) : Optional.empty();
+            if (shipped.isPresent()) {
+                if ((f.mode() & 06000 & ~shipped.get()) != 0 && !overridden.contains(f.path())) {
+                    out.add(notShipped(f, shipped.get()));
+                }
+            } else if (touchedLater(f, settled.get(f.packageName()), slack)
+                    && (f.kind() == PackageFile.Kind.BINARY || f.kind() == PackageFile.Kind.LIBRARY)) {
+                out.add(touched(scan, f, setid && overridden.contains(f.path()), out));
+            }
         }
+    }
+
+    /** The mode the package's .deb in apt's cache gives the file, when the cache has that version. */
+    private static Optional<Integer> shippedMode(Scan scan, PackageFile f, Results out) {
+        try {
+            return PackagedCopy.mode(scan.root(), f.packageName(), f.version(), f.architecture(), f.path());
+        } catch (IOException e) {
+            out.error("package_times", "", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** A set-id bit the package's own .deb does not give the file. */
+    private static Finding notShipped(PackageFile f, int shipped) {
+        return Finding.builder("linux.packages.setid_added", Severity.HIGH, "Set-id bit on a packaged program set after install")
+                .summary(f.path() + " mode " + Evidence.octal(f.mode()) + " where package " + f.packageName() + " "
+                        + f.version() + " ships it " + Evidence.octal(shipped))
+                .evidence("path", f.path()).evidence("package", f.packageName()).evidence("mode", Evidence.octal(f.mode()))
+                .evidence("shipped_mode", Evidence.octal(shipped)).evidence("uid", f.uid())
+                .evidence("ctime", Evidence.time(f.ctime())).path(f.path()).attack("T1548.001")
+                .remediation("Remove the bit (chmod u-s,g-s), then " + f.reinstall() + "; look for who ran it since its ctime.")
+                .build();
     }
 
     /** The median ctime of each package's files: when dpkg last put them in place. */
