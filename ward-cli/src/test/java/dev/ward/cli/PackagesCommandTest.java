@@ -50,6 +50,35 @@ class PackagesCommandTest {
         assertTrue(!ward("packages", "--root", dir.toString()).out().contains("/opt/vendor"), "not a system directory by default");
     }
 
+    /** A site's own check over the verified files, run by triage like the built-in ones. */
+    @Test
+    void yamlChecksRunOverPackageFiles() throws Exception {
+        packagesReportsAChangedProgramWithItsPackage();
+        Path checks = write("site-checks/ssh_binary.yaml", """
+                schema: 1
+                id: site.packages.changed_program
+                title: A program of a package changed
+                description: For a site that wants any changed program critical.
+                severity: critical
+                source: package_files
+                requires: [dpkg]
+                match:
+                  all:
+                    - {field: state, equals: changed}
+                    - {field: kind, equals: binary}
+                summary: "{path} of {packageName} changed"
+                paths: [path]
+                remediation: Reinstall it.
+                """).getParent();
+        Path out = dir.resolve("triage.json");
+        int status = ward("triage", "--root", dir.toString(), "--checks", checks.toString(), "--format", "json",
+                "-o", out.toString(), "-q").status();
+        assertEquals(8, status & 8, "a finding; the bare root also makes the run incomplete (no /etc/passwd): " + status);
+        JsonNode first = new ObjectMapper().readTree(out.toFile()).get("findings").get(0);
+        assertEquals("site.packages.changed_program", first.get("check").asText());
+        assertEquals("/usr/bin/ls of coreutils changed", first.get("summary").asText());
+    }
+
     @Test
     void changedListsFilesInTheWindowAndSetsBitFour() throws Exception {
         Path old = write("etc/old.conf", "old");

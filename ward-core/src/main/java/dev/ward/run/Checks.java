@@ -4,6 +4,7 @@ import dev.ward.collect.Collector;
 import dev.ward.collect.accounts.AccountsCollector;
 import dev.ward.collect.cron.CronCollector;
 import dev.ward.collect.devfs.DevCollector;
+import dev.ward.collect.dpkg.PackageFilesCollector;
 import dev.ward.collect.modules.ModulesCollector;
 import dev.ward.collect.pam.PamCollector;
 import dev.ward.collect.preload.PreloadCollector;
@@ -69,7 +70,9 @@ public final class Checks {
                 new UdevCollector(),
                 new WebShellCollector(),
                 new DevCollector(),
-                new SetIdCollector());
+                new SetIdCollector(),
+                new PackageFilesCollector(),
+                new UnownedCollector());
     }
 
     /** The Java detectors of {@code ward triage}. */

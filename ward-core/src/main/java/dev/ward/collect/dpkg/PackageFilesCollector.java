@@ -30,13 +30,14 @@ import java.util.concurrent.Future;
 /**
  * Every file of every installed package checked against the MD5 dpkg recorded for it, as
  * {@code debsums -a} does: the files of {@code info/PKG.md5sums} and the conffiles of the status
- * file. On a root with no dpkg database but an RPM one, rpm itself verifies ({@link RpmVerifier}). Files are read in parallel (several threads a core, so a cold disk has reads queued),
- * without touching their atimes.
+ * file. Files are read in parallel (several threads a core, so a cold disk has reads queued),
+ * without touching their atimes. On a root with no dpkg database but an RPM one, rpm itself
+ * verifies ({@link RpmVerifier}).
  *
  * <p>What is checked is what dpkg says is there now: an entry of a package's md5sums that its file
  * list no longer holds was taken over by another package ({@code Replaces:}) and is that package's
  * to verify; a diverted file is looked for where it was diverted to. Under merged /usr a listed
- * {@code /bin/ls} is read through the root's {@code /bin} symlink, at {@code /usr/bin/ls}.
+ * {@code /bin/ls} is read and reported where it is, at {@code /usr/bin/ls}.
  */
 public final class PackageFilesCollector implements Collector<PackageFile> {
     private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
