@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
             TriageCommand.class,
             PackagesCommand.class,
             ChangedCommand.class,
+            LogsCommand.class,
             ChecksCommand.class,
             BaselineCommand.class,
             KeyCommand.class,

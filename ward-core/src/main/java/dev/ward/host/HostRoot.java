@@ -217,6 +217,27 @@ public final class HostRoot implements AutoCloseable {
         return out.toByteArray();
     }
 
+    /**
+     * A regular file as a stream, read without touching its atime, for contents too large to hold
+     * (logs of gigabytes); the caller closes it. The last component is not followed.
+     *
+     * @throws HostException when it is missing ({@link HostException#isMissing()}), unreadable, or
+     *                       not a regular file
+     */
+    public java.io.InputStream openStream(HostPath path) throws HostException {
+        int fd = openToRead(path, Libc.O_NONBLOCK | Libc.O_NOFOLLOW);
+        try {
+            FileStat st = fstat(fd, path);
+            if (!st.isRegular()) {
+                throw new HostException(path, "not a regular file (" + st.type().name().toLowerCase() + ")");
+            }
+        } catch (HostException e) {
+            Libc.close(fd);
+            throw e;
+        }
+        return new FdInputStream(fd, path);
+    }
+
     /** Receives a file's contents piece by piece; the buffer is valid only during the call. */
     @FunctionalInterface
     public interface ChunkConsumer {

@@ -4,6 +4,7 @@ import dev.ward.collect.Collector;
 import dev.ward.collect.accounts.AccountsCollector;
 import dev.ward.collect.cron.CronCollector;
 import dev.ward.collect.devfs.DevCollector;
+import dev.ward.collect.logs.AuthLogCollector;
 import dev.ward.collect.dpkg.PackageFilesCollector;
 import dev.ward.collect.modules.ModulesCollector;
 import dev.ward.collect.pam.PamCollector;
@@ -22,6 +23,7 @@ import dev.ward.detect.Detector;
 import dev.ward.detect.builtin.CronDetector;
 import dev.ward.detect.builtin.DevDetector;
 import dev.ward.detect.builtin.DuplicateUidDetector;
+import dev.ward.detect.builtin.LoginDetector;
 import dev.ward.detect.builtin.ModulesDetector;
 import dev.ward.detect.builtin.PackageFilesDetector;
 import dev.ward.detect.builtin.PackageTimesDetector;
@@ -72,7 +74,8 @@ public final class Checks {
                 new DevCollector(),
                 new SetIdCollector(),
                 new PackageFilesCollector(),
-                new UnownedCollector());
+                new UnownedCollector(),
+                new AuthLogCollector());
     }
 
     /** The Java detectors of {@code ward triage}. */
@@ -93,7 +96,8 @@ public final class Checks {
                 new SetIdDetector(),
                 new PackageFilesDetector(),
                 new UnownedDetector(),
-                new PackageTimesDetector());
+                new PackageTimesDetector(),
+                new LoginDetector());
     }
 
     /** What {@code ward packages} runs: the package database against the files on disk. */

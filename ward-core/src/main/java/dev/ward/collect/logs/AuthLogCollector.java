@@ -1,0 +1,127 @@
+package dev.ward.collect.logs;
+
+import dev.ward.collect.CollectResult;
+import dev.ward.collect.Collector;
+import dev.ward.collect.Scan;
+import dev.ward.host.FileStat;
+import dev.ward.host.HostException;
+import dev.ward.host.HostPath;
+import dev.ward.host.HostRoot;
+import dev.ward.model.CollectionError;
+import dev.ward.model.LoginEvent;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The login events of the authentication logs ({@code /var/log/auth.log} on Debian,
+ * {@code /var/log/secure} on Red Hat) and their rotations ({@code .1}, {@code .2.gz}, ...), read
+ * oldest first, line by line, so a log of gigabytes is never held whole. Each file's traditional
+ * timestamps get their year from its mtime and their zone from the host's ({@link HostZone}).
+ */
+public final class AuthLogCollector implements Collector<LoginEvent> {
+    static final List<HostPath> LOGS = List.of(HostPath.of("/var/log/auth.log"), HostPath.of("/var/log/secure"));
+    private static final int ROTATIONS = 30;
+
+    private final List<HostPath> files;
+    private final Instant from;
+    private final Instant to;
+
+    public AuthLogCollector() {
+        this(List.of(), Instant.MIN, Instant.MAX);
+    }
+
+    /**
+     * Reads {@code files} (inside the root) instead of the usual logs (empty for the usual), and
+     * keeps the events from {@code from} to {@code to}.
+     */
+    public AuthLogCollector(List<HostPath> files, Instant from, Instant to) {
+        this.files = List.copyOf(files);
+        this.from = from;
+        this.to = to;
+    }
+
+    @Override
+    public String source() {
+        return "logins";
+    }
+
+    @Override
+    public Class<LoginEvent> type() {
+        return LoginEvent.class;
+    }
+
+    @Override
+    public CollectResult<LoginEvent> collect(Scan scan) {
+        HostRoot root = scan.root();
+        ZoneId zone = HostZone.of(root);
+        List<LoginEvent> out = new ArrayList<>();
+        List<CollectionError> errors = new ArrayList<>();
+        for (HostPath file : files.isEmpty() ? rotations(root) : files) {
+            try {
+                read(root, file, zone, e -> {
+                    if (!e.time().isBefore(from) && !e.time().isAfter(to)) {
+                        out.add(e);
+                    }
+                });
+            } catch (IOException e) {
+                errors.add(new CollectionError(source(), "", e.getMessage()));
+            }
+        }
+        return new CollectResult<>(out, errors);
+    }
+
+    /** Every rotation of every usual log that is there, oldest first. */
+    static List<HostPath> rotations(HostRoot root) {
+        List<HostPath> out = new ArrayList<>();
+        for (HostPath log : LOGS) {
+            for (int n = ROTATIONS; n >= 0; n--) {
+                for (String suffix : n == 0 ? List.of("") : List.of("." + n + ".gz", "." + n)) {
+                    HostPath p = HostPath.parse(log.display() + suffix);
+                    if (stat(root, p).filter(FileStat::isRegular).isPresent()) {
+                        out.add(p);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Optional<FileStat> stat(HostRoot root, HostPath p) {
+        try {
+            return root.lstat(p);
+        } catch (HostException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void read(HostRoot root, HostPath file, ZoneId zone, Consumer<LoginEvent> out) throws IOException {
+        FileStat st = root.lstat(file).orElseThrow(() -> new IOException(file.display() + ": not found"));
+        SyslogParser parser = new SyslogParser(zone, st.mtime());
+        String name = file.display();
+        try (InputStream raw = root.openStream(file);
+             InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 64 * 1024) : raw;
+             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024)) {
+            long n = 0;
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                n++;
+                if (line.contains("sshd")) {
+                    long at = n;
+                    parser.parse(line).filter(l -> SshdMessages.isSshd(l.program()))
+                            .ifPresent(l -> SshdMessages.events(l, name, at).forEach(out));
+                }
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new IOException(name + ": not gzip data: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.ward.run;
+
+import dev.ward.collect.Scan;
+import dev.ward.collect.logs.AuthLogCollector;
+import dev.ward.model.LoginEvent;
+import dev.ward.model.LoginEvent.Kind;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The summary of {@code ward logs}: logins per user and per source, failed logins per source
+ * (each failed authentication once; an "Invalid user" line is a name tried, counted apart), and the
+ * span the logs cover.
+ */
+public final class LogsSummary {
+    private LogsSummary() {
+    }
+
+    public static Function<Scan, Map<String, Object>> of(AuthLogCollector logs) {
+        return scan -> {
+            List<LoginEvent> events = scan.records(logs).records();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("login_events", events.size());
+            events.stream().map(LoginEvent::time).min(java.util.Comparator.naturalOrder())
+                    .ifPresent(t -> m.put("first", t.toString()));
+            events.stream().map(LoginEvent::time).max(java.util.Comparator.naturalOrder())
+                    .ifPresent(t -> m.put("last", t.toString()));
+            m.put("logins_by_user", count(events, e -> e.kind() == Kind.SUCCESS, LoginEvent::user));
+            m.put("logins_by_source", count(events, e -> e.kind() == Kind.SUCCESS && !e.source().isEmpty(), LoginEvent::source));
+            m.put("failed_logins_by_source", count(events, e -> e.kind() == Kind.FAILURE, LoginEvent::source));
+            m.put("invalid_users_by_source", count(events, e -> e.kind() == Kind.INVALID_USER, LoginEvent::source));
+            return m;
+        };
+    }
+
+    private static Map<String, Long> count(List<LoginEvent> events, Predicate<LoginEvent> which,
+                                           Function<LoginEvent, String> key) {
+        Map<String, Long> out = new TreeMap<>();
+        events.stream().filter(which).forEach(e -> out.merge(key.apply(e), 1L, Long::sum));
+        return out;
+    }
+}
