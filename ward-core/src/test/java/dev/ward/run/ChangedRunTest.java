@@ -43,6 +43,12 @@ class ChangedRunTest {
         Path recent = file("usr/bin/recent", now.minus(Duration.ofMinutes(30)), OLD);
         file("usr/bin/newer", now.minus(Duration.ofMinutes(5)), OLD);
         file("var/tmp/read", OLD, now.minus(Duration.ofMinutes(10)));
+        // The directories were made a moment ago, with times the kernel's coarse clock may put before "now".
+        try (var all = Files.walk(dir)) {
+            for (Path d : all.filter(Files::isDirectory).toList()) {
+                Files.getFileAttributeView(d, BasicFileAttributeView.class).setTimes(FileTime.from(OLD), FileTime.from(OLD), null);
+            }
+        }
         Report r;
         try (HostRoot root = HostRoot.open(dir)) {
             TimeWindow lastHour = TimeWindow.since(Duration.ofHours(1), now, EnumSet.of(Kind.MTIME, Kind.ATIME));

@@ -1,0 +1,19 @@
+package dev.ward.model;
+
+import java.time.Instant;
+
+/**
+ * One record of utmp, wtmp or btmp.
+ *
+ * @param offset where it starts in the file
+ * @param type   ut_type: 1 run level, 2 boot, 5 init, 6 login, 7 user process (a login), 8 dead
+ *               process (a logout), 0 empty
+ * @param host   the remote host or address for a network login, or the kernel version of a boot
+ * @param time   null for a zeroed time
+ */
+public record UtmpRecord(long offset, int type, long pid, String line, String user, String host, Instant time,
+                         boolean zeroed) {
+    public static final int BOOT_TIME = 2;
+    public static final int USER_PROCESS = 7;
+    public static final int DEAD_PROCESS = 8;
+}
