@@ -5,6 +5,7 @@ import dev.ward.collect.accounts.AccountsCollector;
 import dev.ward.collect.cron.CronCollector;
 import dev.ward.collect.devfs.DevCollector;
 import dev.ward.collect.logs.AuthLogCollector;
+import dev.ward.collect.logs.UtmpCollector;
 import dev.ward.collect.dpkg.PackageFilesCollector;
 import dev.ward.collect.modules.ModulesCollector;
 import dev.ward.collect.pam.PamCollector;
@@ -36,6 +37,7 @@ import dev.ward.detect.builtin.SudoDetector;
 import dev.ward.detect.builtin.SystemdDetector;
 import dev.ward.detect.builtin.TrustDetector;
 import dev.ward.detect.builtin.UnownedDetector;
+import dev.ward.detect.builtin.UtmpDetector;
 import dev.ward.detect.builtin.WebShellDetector;
 import dev.ward.detect.checks.Check;
 import dev.ward.detect.checks.CheckCatalog;
@@ -75,7 +77,8 @@ public final class Checks {
                 new SetIdCollector(),
                 new PackageFilesCollector(),
                 new UnownedCollector(),
-                new AuthLogCollector());
+                new AuthLogCollector(),
+                new UtmpCollector());
     }
 
     /** The Java detectors of {@code ward triage}. */
@@ -97,7 +100,8 @@ public final class Checks {
                 new PackageFilesDetector(),
                 new UnownedDetector(),
                 new PackageTimesDetector(),
-                new LoginDetector());
+                new LoginDetector(),
+                new UtmpDetector());
     }
 
     /** What {@code ward packages} runs: the package database against the files on disk. */

@@ -2,8 +2,10 @@ package dev.ward.run;
 
 import dev.ward.collect.Scan;
 import dev.ward.collect.logs.AuthLogCollector;
+import dev.ward.collect.logs.UtmpCollector;
 import dev.ward.model.LoginEvent;
 import dev.ward.model.LoginEvent.Kind;
+import dev.ward.model.UtmpRecord;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +35,21 @@ public final class LogsSummary {
             m.put("logins_by_source", count(events, e -> e.kind() == Kind.SUCCESS && !e.source().isEmpty(), LoginEvent::source));
             m.put("failed_logins_by_source", count(events, e -> e.kind() == Kind.FAILURE, LoginEvent::source));
             m.put("invalid_users_by_source", count(events, e -> e.kind() == Kind.INVALID_USER, LoginEvent::source));
+            List<UtmpRecord> utmp = scan.records(new UtmpCollector()).records();
+            m.put("wtmp_logins_by_user", countUtmp(utmp, "wtmp", UtmpRecord.USER_PROCESS, UtmpRecord::user));
+            m.put("btmp_failures_by_source", countUtmp(utmp, "btmp", UtmpRecord.LOGIN_PROCESS, UtmpRecord::host));
+            m.put("boots", utmp.stream().filter(r -> r.type() == UtmpRecord.BOOT_TIME && r.time() != null)
+                    .map(r -> r.time().toString()).toList());
             return m;
         };
+    }
+
+    private static Map<String, Long> countUtmp(List<UtmpRecord> records, String file, int type,
+                                               Function<UtmpRecord, String> key) {
+        Map<String, Long> out = new TreeMap<>();
+        records.stream().filter(r -> r.file().contains(file) && r.type() == type && !r.zeroed())
+                .forEach(r -> out.merge(key.apply(r), 1L, Long::sum));
+        return out;
     }
 
     private static Map<String, Long> count(List<LoginEvent> events, Predicate<LoginEvent> which,

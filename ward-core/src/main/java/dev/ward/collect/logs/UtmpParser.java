@@ -46,11 +46,16 @@ public final class UtmpParser {
     }
 
     public static Result parse(byte[] data) {
+        return parse(data, "");
+    }
+
+    /** {@link #parse(byte[])}, each record naming {@code file}. */
+    public static Result parse(byte[] data, String file) {
         Layout layout = layout(data);
         List<UtmpRecord> out = new ArrayList<>();
         int whole = data.length / layout.size * layout.size;
         for (int at = 0; at < whole; at += layout.size) {
-            out.add(record(data, at, layout));
+            out.add(record(data, at, layout, file));
         }
         int torn = data.length - whole;
         return new Result(out, layout, torn == 0 ? -1 : whole, torn);
@@ -82,7 +87,7 @@ public final class UtmpParser {
         return score;
     }
 
-    private static UtmpRecord record(byte[] data, int at, Layout l) {
+    private static UtmpRecord record(byte[] data, int at, Layout l, String file) {
         ByteBuffer b = ByteBuffer.wrap(data).order(l.order);
         boolean zeroed = true;
         for (int i = at; i < at + l.size && zeroed; i++) {
@@ -93,7 +98,7 @@ public final class UtmpParser {
         long sec = l.timeWidth == 4 ? Integer.toUnsignedLong(b.getInt(at + l.timeAt)) : b.getLong(at + l.timeAt);
         long usec = l.timeWidth == 4 ? Integer.toUnsignedLong(b.getInt(at + l.timeAt + 4)) : b.getLong(at + l.timeAt + 8);
         Instant time = sec == 0 && usec == 0 ? null : Instant.ofEpochSecond(sec, Math.floorMod(usec, 1_000_000L) * 1000);
-        return new UtmpRecord(at, type, pid, text(data, at + LINE_AT, 32), text(data, at + USER_AT, 32),
+        return new UtmpRecord(file, at, type, pid, text(data, at + LINE_AT, 32), text(data, at + USER_AT, 32),
                 text(data, at + HOST_AT, 256), time, zeroed);
     }
 

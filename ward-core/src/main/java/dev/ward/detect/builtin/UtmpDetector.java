@@ -1,0 +1,137 @@
+package dev.ward.detect.builtin;
+
+import dev.ward.collect.Scan;
+import dev.ward.collect.logs.AuthLogCollector;
+import dev.ward.collect.logs.UtmpCollector;
+import dev.ward.detect.Detector;
+import dev.ward.detect.Results;
+import dev.ward.model.Finding;
+import dev.ward.model.LoginEvent;
+import dev.ward.model.Severity;
+import dev.ward.model.UtmpRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Signs that wtmp and btmp were edited, which intruders do to hide their logins ({@code utclean},
+ * {@code wzap} and their kin zero or cut records):
+ * <ul>
+ * <li>{@code linux.logs.utmp_zeroed_record} (high, T1070.002): a record of nothing but zero bytes,
+ * between the records on either side, whose times say what span it hides.</li>
+ * <li>{@code linux.logs.utmp_time_backwards} (medium, T1070.002): a record more than ten minutes
+ * older than the one before it, with no clock change recorded between (types 3 and 4).</li>
+ * <li>{@code linux.logs.wtmp_login_not_in_auth_log} (medium, T1070.002): a network login wtmp
+ * recorded, at a time the authentication log covers, with no accepted login for that user within two
+ * minutes of it there: lines removed from the log. The reverse (a login in the log, none in wtmp)
+ * is not reported: sessions without a terminal (sftp, scp, commands) write no wtmp.</li>
+ * </ul>
+ */
+public final class UtmpDetector implements Detector {
+    static final Duration BACKWARDS = Duration.ofMinutes(10);
+    static final Duration MATCH = Duration.ofMinutes(2);
+
+    private final AuthLogCollector logs;
+
+    public UtmpDetector() {
+        this(new AuthLogCollector());
+    }
+
+    public UtmpDetector(AuthLogCollector logs) {
+        this.logs = logs;
+    }
+
+    @Override
+    public String name() {
+        return "utmp";
+    }
+
+    @Override
+    public void detect(Scan scan, Results out) {
+        List<UtmpRecord> records = out.take(scan.records(new UtmpCollector()));
+        UtmpRecord before = null;
+        for (int i = 0; i < records.size(); i++) {
+            UtmpRecord r = records.get(i);
+            if (before != null && !before.file().equals(r.file())) {
+                before = null;
+            }
+            if (r.zeroed()) {
+                out.add(zeroed(r, before, next(records, i)));
+                continue;
+            }
+            if (r.type() == 3 || r.type() == 4) {
+                before = null; // a clock change: the times before and after are not comparable
+                continue;
+            }
+            if (before != null && r.time() != null && before.time() != null
+                    && r.time().isBefore(before.time().minus(BACKWARDS))) {
+                out.add(backwards(r, before));
+            }
+            before = r.time() == null ? before : r;
+        }
+        missingFromAuthLog(records, out.take(scan.records(logs)), out);
+    }
+
+    private static UtmpRecord next(List<UtmpRecord> records, int i) {
+        for (int j = i + 1; j < records.size() && records.get(j).file().equals(records.get(i).file()); j++) {
+            if (!records.get(j).zeroed()) {
+                return records.get(j);
+            }
+        }
+        return null;
+    }
+
+    private static Finding zeroed(UtmpRecord r, UtmpRecord before, UtmpRecord after) {
+        String span = "between " + time(before) + " and " + time(after);
+        return Finding.builder("linux.logs.utmp_zeroed_record", Severity.HIGH, "Record wiped from " + r.file())
+                .summary(r.file() + " has a record of zero bytes at offset " + r.offset() + ", " + span)
+                .evidence("file", r.file()).evidence("offset", r.offset()).evidence("after", time(before))
+                .evidence("before", time(after)).path(r.file()).attack("T1070.002")
+                .remediation("Treat the logins of that span as hidden: compare with auth.log, the journal and a remote "
+                        + "log server, and look for the tool that wiped it.").build();
+    }
+
+    private static Finding backwards(UtmpRecord r, UtmpRecord before) {
+        return Finding.builder("linux.logs.utmp_time_backwards", Severity.MEDIUM, "Time goes backwards in " + r.file())
+                .summary(r.file() + " at offset " + r.offset() + " is dated " + r.time() + ", before the record ahead of "
+                        + "it (" + before.time() + ", offset " + before.offset() + "), with no clock change recorded")
+                .evidence("file", r.file()).evidence("offset", r.offset()).evidence("time", r.time().toString())
+                .evidence("previous_time", before.time().toString()).path(r.file()).attack("T1070.002")
+                .remediation("Records were moved or rewritten, or the clock was set back without a record of it: "
+                        + "compare the span with other logs.").build();
+    }
+
+    private static void missingFromAuthLog(List<UtmpRecord> records, List<LoginEvent> events, Results out) {
+        List<LoginEvent> accepted = events.stream().filter(e -> e.kind() == LoginEvent.Kind.SUCCESS).toList();
+        Instant first = events.stream().map(LoginEvent::time).min(Comparator.naturalOrder()).orElse(null);
+        Instant last = events.stream().map(LoginEvent::time).max(Comparator.naturalOrder()).orElse(null);
+        if (first == null) {
+            return; // no authentication log to compare with
+        }
+        for (UtmpRecord r : records) {
+            boolean network = r.type() == UtmpRecord.USER_PROCESS && !r.host().isEmpty() && !r.host().startsWith(":")
+                    && r.file().contains("wtmp") && r.time() != null;
+            if (!network || r.time().isBefore(first) || r.time().isAfter(last)) {
+                continue;
+            }
+            boolean logged = accepted.stream().anyMatch(e -> e.user().equals(r.user())
+                    && Duration.between(e.time(), r.time()).abs().compareTo(MATCH) <= 0);
+            if (!logged) {
+                out.add(Finding.builder("linux.logs.wtmp_login_not_in_auth_log", Severity.MEDIUM,
+                                "Login in wtmp that the authentication log lacks")
+                        .summary(r.user() + " from " + r.host() + " on " + r.line() + " at " + r.time() + " (" + r.file()
+                                + " offset " + r.offset() + "): no accepted login for " + r.user() + " within two minutes "
+                                + "in the authentication log, which covers " + first + " to " + last)
+                        .evidence("user", r.user()).evidence("host", r.host()).evidence("time", r.time().toString())
+                        .evidence("file", r.file()).evidence("offset", r.offset()).path(r.file()).attack("T1070.002")
+                        .remediation("Lines may have been removed from the log: compare with the journal and a remote "
+                                + "log server for that minute.").build());
+            }
+        }
+    }
+
+    private static String time(UtmpRecord r) {
+        return r == null || r.time() == null ? "?" : r.time().toString();
+    }
+}
