@@ -56,26 +56,53 @@ public final class SyslogParser {
         }
     }
 
+    /** The last minute worked out ("Nov 20 03:12") and its instant: a log's lines come minute by minute. */
+    private String lastMinute = "";
+    private Instant lastMinuteAt;
+
     private Optional<Instant> traditional(String line) {
+        int second = digits(line, 13);
+        if (!line.regionMatches(0, lastMinute, 0, 12)) {
+            Instant minute = minute(line);
+            if (minute == null) {
+                return Optional.empty();
+            }
+            lastMinute = line.substring(0, 12);
+            lastMinuteAt = minute;
+        }
+        return Optional.of(lastMinuteAt.plusSeconds(second));
+    }
+
+    /** The instant of "Mmm dd HH:MM" in the latest year that puts it at or before the file's last write. */
+    private Instant minute(String line) {
         int m = MONTHS.indexOf(line.substring(0, 3));
         if (m < 0 || m % 3 != 0) {
-            return Optional.empty();
+            return null;
         }
         int month = m / 3 + 1;
-        int day = Integer.parseInt(line.substring(4, 6).strip());
-        int hour = Integer.parseInt(line.substring(7, 9));
-        int minute = Integer.parseInt(line.substring(10, 12));
-        int second = Integer.parseInt(line.substring(13, 15));
+        int day = digits(line, 4);
+        int hour = digits(line, 7);
+        int minute = digits(line, 10);
         for (int year = written.getYear(); year > written.getYear() - 8; year--) {
             if (day > LocalDate.of(year, month, 1).lengthOfMonth()) {
                 continue; // Feb 29 of a year that has none
             }
-            ZonedDateTime t = ZonedDateTime.of(year, month, day, hour, minute, second, 0, zone);
+            ZonedDateTime t = ZonedDateTime.of(year, month, day, hour, minute, 0, 0, zone);
             if (!t.isAfter(written)) {
-                return Optional.of(t.toInstant());
+                return t.toInstant();
             }
         }
-        return Optional.empty();
+        return null;
+    }
+
+    /** Two decimal digits at {@code at}, the first of which may be a space (syslog pads days: "Nov  5"). */
+    private static int digits(String s, int at) {
+        char a = s.charAt(at);
+        char b = s.charAt(at + 1);
+        if ((a != ' ' && (a < '0' || a > '9')) || b < '0' || b > '9') {
+            throw new NumberFormatException("not two digits at " + at);
+        }
+        return (a == ' ' ? 0 : a - '0') * 10 + (b - '0');
     }
 
     /** "host program[pid]: message" from {@code at}. */
