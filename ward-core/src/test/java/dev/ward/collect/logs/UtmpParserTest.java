@@ -14,14 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Records written by util-linux's utmpdump -r, and the real samples of Plaso and GRR read back as utmpdump reads them. */
-class UtmpParserTest {
+public class UtmpParserTest {
     static final Path PLASO = Path.of("../../shared/datasets/logs/plaso/utmp");
     static final Path GRR = Path.of("../../shared/datasets/logs/grr");
 
     @TempDir
     Path dir;
 
-    static byte[] utmpdumpReverse(String text) throws Exception {
+    /** Binary records made by util-linux's utmpdump -r from its text form. */
+    public static byte[] utmpdumpReverse(String text) throws Exception {
         Process p = new ProcessBuilder("utmpdump", "-r").start();
         p.getOutputStream().write(text.getBytes());
         p.getOutputStream().close();

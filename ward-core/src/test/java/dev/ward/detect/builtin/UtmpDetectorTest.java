@@ -3,6 +3,7 @@ package dev.ward.detect.builtin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ward.collect.Scan;
+import dev.ward.collect.logs.UtmpParserTest;
 import dev.ward.detect.Results;
 import dev.ward.host.HostRoot;
 import dev.ward.model.Finding;
@@ -22,12 +23,7 @@ class UtmpDetectorTest {
     Path dir;
 
     static byte[] utmp(String text) throws Exception {
-        Process p = new ProcessBuilder("utmpdump", "-r").start();
-        p.getOutputStream().write(text.getBytes());
-        p.getOutputStream().close();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertEquals(0, p.waitFor());
-        return out;
+        return UtmpParserTest.utmpdumpReverse(text);
     }
 
     static String login(String user, String host, String time) {
