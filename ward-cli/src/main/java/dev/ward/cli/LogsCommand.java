@@ -56,7 +56,7 @@ final class LogsCommand implements Callable<Integer> {
         AuthLogCollector logs = new AuthLogCollector(
                 files.stream().map(f -> HostPath.parse(f.startsWith("/") ? f : "/" + f)).toList(),
                 time(since, Instant.MIN), time(until, Instant.MAX));
-        var detector = new LoginDetector(logs, LoginDetector.MAX_RETRY, LoginDetector.FIND_TIME);
+        var detector = new LoginDetector(logs);
         try (HostRoot host = root.open()) {
             return report.emit(new Triage(List.of(detector, new UtmpDetector(logs)), InstantSource.system(), LogsSummary.of(logs))
                     .run(host, List.of()), System.out);

@@ -62,22 +62,31 @@ public final class AuthLogCollector implements Collector<LoginEvent> {
 
     @Override
     public CollectResult<LoginEvent> collect(Scan scan) {
-        HostRoot root = scan.root();
-        ZoneId zone = HostZone.of(root);
         List<LoginEvent> out = new ArrayList<>();
+        List<CollectionError> errors = stream(scan.root(), out::add);
+        return new CollectResult<>(out, errors);
+    }
+
+    /**
+     * Hands each event in the window to {@code sink} as it is read, file by file, oldest first,
+     * holding none of them: for logs too large to keep ({@link LoginLedger}). Returns the files that
+     * could not be read, as errors.
+     */
+    public List<CollectionError> stream(HostRoot root, Consumer<LoginEvent> sink) {
+        ZoneId zone = HostZone.of(root);
         List<CollectionError> errors = new ArrayList<>();
         for (HostPath file : files.isEmpty() ? rotations(root) : files) {
             try {
                 read(root, file, zone, e -> {
                     if (!e.time().isBefore(from) && !e.time().isAfter(to)) {
-                        out.add(e);
+                        sink.accept(e);
                     }
                 });
             } catch (IOException e) {
                 errors.add(new CollectionError(source(), "", e.getMessage()));
             }
         }
-        return new CollectResult<>(out, errors);
+        return errors;
     }
 
     /** Every rotation of every usual log that is there, oldest first. */

@@ -2,6 +2,7 @@ package dev.ward.detect.builtin;
 
 import dev.ward.collect.Scan;
 import dev.ward.collect.logs.AuthLogCollector;
+import dev.ward.collect.logs.LoginLedger;
 import dev.ward.collect.logs.UtmpCollector;
 import dev.ward.detect.Detector;
 import dev.ward.detect.Results;
@@ -11,7 +12,6 @@ import dev.ward.model.Severity;
 import dev.ward.model.UtmpRecord;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -70,7 +70,7 @@ public final class UtmpDetector implements Detector {
             }
             before = r.time() == null ? before : r;
         }
-        missingFromAuthLog(records, out.take(scan.records(logs)), out);
+        missingFromAuthLog(records, LoginLedger.of(scan, logs), out);
     }
 
     private static UtmpRecord next(List<UtmpRecord> records, int i) {
@@ -102,10 +102,10 @@ public final class UtmpDetector implements Detector {
                         + "compare the span with other logs.").build();
     }
 
-    private static void missingFromAuthLog(List<UtmpRecord> records, List<LoginEvent> events, Results out) {
-        List<LoginEvent> accepted = events.stream().filter(e -> e.kind() == LoginEvent.Kind.SUCCESS).toList();
-        Instant first = events.stream().map(LoginEvent::time).min(Comparator.naturalOrder()).orElse(null);
-        Instant last = events.stream().map(LoginEvent::time).max(Comparator.naturalOrder()).orElse(null);
+    private static void missingFromAuthLog(List<UtmpRecord> records, LoginLedger ledger, Results out) {
+        List<LoginEvent> accepted = ledger.successes().stream().map(LoginLedger.Success::event).toList();
+        Instant first = ledger.first();
+        Instant last = ledger.last();
         if (first == null) {
             return; // no authentication log to compare with
         }

@@ -1,0 +1,212 @@
+package dev.ward.collect.logs;
+
+import dev.ward.collect.Scan;
+import dev.ward.model.CollectionError;
+import dev.ward.model.LoginEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What the authentication logs say of logins, gathered in one pass as the lines stream by (oldest
+ * log first), so memory grows with the number of distinct addresses and of successful logins, never
+ * with the number of lines: a log of gigabytes of password guesses costs a few counters an address.
+ * A source's burst is {@code maxRetry} failures within {@code findTime}, fail2ban's sshd defaults.
+ */
+public final class LoginLedger {
+    public static final int MAX_RETRY = 5;
+    public static final Duration FIND_TIME = Duration.ofMinutes(10);
+    /** Names shown per address: enough to show what it tried. */
+    static final int USERS_KEPT = 50;
+    /** Distinct names counted per address; past this many, the count is a floor. */
+    static final int USERS_COUNTED = 10_000;
+
+    /** What one remote address did. */
+    public static final class Source {
+        private final Deque<Instant> window = new ArrayDeque<>();
+        private final TreeSet<String> users = new TreeSet<>();
+        private long failures;
+        private long invalidUsers;
+        private Instant first;
+        private Instant last;
+        private boolean burst;
+        private LoginEvent firstFailure;
+
+        public long failures() {
+            return failures;
+        }
+
+        public boolean burst() {
+            return burst;
+        }
+
+        public Instant first() {
+            return first;
+        }
+
+        public Instant last() {
+            return last;
+        }
+
+        /** Up to {@value #USERS_KEPT} of the names it tried, the first in sort order. */
+        public List<String> users() {
+            return users.stream().limit(USERS_KEPT).toList();
+        }
+
+        /** How many names it tried that are not in {@link #users()} (at least, past {@value #USERS_COUNTED}). */
+        public long usersLeftOut() {
+            return Math.max(0, users.size() - USERS_KEPT);
+        }
+
+        public LoginEvent firstFailure() {
+            return firstFailure;
+        }
+
+        private void user(String name) {
+            if (users.size() < USERS_COUNTED) {
+                users.add(name);
+            }
+        }
+    }
+
+    /** A successful login, with how many failures its address had made before it. */
+    public record Success(LoginEvent event, long failuresBefore) {
+    }
+
+    private final int maxRetry;
+    private final Duration findTime;
+    private final Map<String, Source> sources = new LinkedHashMap<>();
+    private final List<Success> successes = new ArrayList<>();
+    private final Map<String, Long> loginsByUser = new TreeMap<>();
+    private final Map<String, Long> loginsBySource = new TreeMap<>();
+    private final List<CollectionError> errors = new ArrayList<>();
+    private long events;
+    private Instant first;
+    private Instant last;
+
+    LoginLedger(int maxRetry, Duration findTime) {
+        this.maxRetry = maxRetry;
+        this.findTime = findTime;
+    }
+
+    /** The ledger of this scan's logs, read once and shared by the checks and the summary. */
+    public static LoginLedger of(Scan scan, AuthLogCollector logs) {
+        return scan.once(LoginLedger.class, root -> {
+            LoginLedger ledger = new LoginLedger(MAX_RETRY, FIND_TIME);
+            ledger.errors.addAll(logs.stream(root, ledger::add));
+            return ledger;
+        });
+    }
+
+    void add(LoginEvent e) {
+        events++;
+        first = first == null || e.time().isBefore(first) ? e.time() : first;
+        last = last == null || e.time().isAfter(last) ? e.time() : last;
+        Source s = e.source().isEmpty() ? null : sources.computeIfAbsent(e.source(), k -> new Source());
+        switch (e.kind()) {
+            case SUCCESS -> {
+                successes.add(new Success(e, s == null ? 0 : s.failures));
+                loginsByUser.merge(e.user(), 1L, Long::sum);
+                if (s != null) {
+                    loginsBySource.merge(e.source(), 1L, Long::sum);
+                }
+            }
+            case FAILURE -> {
+                if (s != null) {
+                    failure(s, e);
+                }
+            }
+            case INVALID_USER -> {
+                if (s != null) {
+                    s.invalidUsers++;
+                    s.user(e.user());
+                }
+            }
+        }
+    }
+
+    private void failure(Source s, LoginEvent e) {
+        s.failures++;
+        s.user(e.user());
+        s.first = s.first == null ? e.time() : s.first;
+        s.firstFailure = s.firstFailure == null ? e : s.firstFailure;
+        s.last = e.time();
+        s.window.addLast(e.time());
+        while (s.window.size() > maxRetry || (!s.window.isEmpty() && s.window.peekFirst().isBefore(e.time().minus(findTime)))) {
+            s.window.removeFirst();
+        }
+        s.burst |= s.window.size() >= maxRetry;
+    }
+
+    public int maxRetry() {
+        return maxRetry;
+    }
+
+    public Duration findTime() {
+        return findTime;
+    }
+
+    /** Every address seen, in the order first seen. */
+    public Map<String, Source> sources() {
+        return Collections.unmodifiableMap(sources);
+    }
+
+    public List<Success> successes() {
+        return Collections.unmodifiableList(successes);
+    }
+
+    public long events() {
+        return events;
+    }
+
+    /** The span the logs' events cover; null when there were none. */
+    public Instant first() {
+        return first;
+    }
+
+    public Instant last() {
+        return last;
+    }
+
+    public Map<String, Long> loginsByUser() {
+        return loginsByUser;
+    }
+
+    public Map<String, Long> loginsBySource() {
+        return loginsBySource;
+    }
+
+    /** Failed logins by address (each failed authentication once). */
+    public Map<String, Long> failuresBySource() {
+        Map<String, Long> out = new TreeMap<>();
+        sources.forEach((k, s) -> {
+            if (s.failures > 0) {
+                out.put(k, s.failures);
+            }
+        });
+        return out;
+    }
+
+    /** "Invalid user" lines by address: names tried that the host does not know. */
+    public Map<String, Long> invalidUsersBySource() {
+        Map<String, Long> out = new TreeMap<>();
+        sources.forEach((k, s) -> {
+            if (s.invalidUsers > 0) {
+                out.put(k, s.invalidUsers);
+            }
+        });
+        return out;
+    }
+
+    public List<CollectionError> errors() {
+        return errors;
+    }
+}
