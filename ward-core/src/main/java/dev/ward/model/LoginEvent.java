@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param line    its line number there (1-based)
  */
 public record LoginEvent(Instant time, String host, String service, Kind kind, String user, String source,
-                         String method, String file, long line) {
+                         String method, String file, long line) implements LogEvent {
 
     public enum Kind {
         /** authentication succeeded: a session follows */

@@ -21,6 +21,7 @@ import dev.ward.collect.udev.UdevCollector;
 import dev.ward.collect.unowned.UnownedCollector;
 import dev.ward.collect.webshell.WebShellCollector;
 import dev.ward.detect.Detector;
+import dev.ward.detect.builtin.AdminDetector;
 import dev.ward.detect.builtin.CronDetector;
 import dev.ward.detect.builtin.DevDetector;
 import dev.ward.detect.builtin.DuplicateUidDetector;
@@ -101,6 +102,7 @@ public final class Checks {
                 new UnownedDetector(),
                 new PackageTimesDetector(),
                 new LoginDetector(),
+                new AdminDetector(),
                 new UtmpDetector());
     }
 

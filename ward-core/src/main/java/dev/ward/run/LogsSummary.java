@@ -33,6 +33,8 @@ public final class LogsSummary {
             m.put("logins_by_source", ledger.loginsBySource());
             m.put("failed_logins_by_source", ledger.failuresBySource());
             m.put("invalid_users_by_source", ledger.invalidUsersBySource());
+            m.put("admin_actions", ledger.adminCounts());
+            m.put("sudo_by_user", ledger.sudoByUser());
             List<UtmpRecord> utmp = scan.records(new UtmpCollector()).records();
             m.put("wtmp_logins_by_user", countUtmp(utmp, "wtmp", UtmpRecord.USER_PROCESS, UtmpRecord::user));
             m.put("btmp_failures_by_source", countUtmp(utmp, "btmp", UtmpRecord.LOGIN_PROCESS, UtmpRecord::host));

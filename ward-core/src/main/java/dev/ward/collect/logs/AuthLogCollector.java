@@ -8,6 +8,8 @@ import dev.ward.host.HostException;
 import dev.ward.host.HostPath;
 import dev.ward.host.HostRoot;
 import dev.ward.model.CollectionError;
+import dev.ward.model.AdminEvent;
+import dev.ward.model.LogEvent;
 import dev.ward.model.LoginEvent;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -23,7 +25,7 @@ import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The login events of the authentication logs ({@code /var/log/auth.log} on Debian,
+ * The login events and administrative actions of the authentication logs ({@code /var/log/auth.log} on Debian,
  * {@code /var/log/secure} on Red Hat) and their rotations ({@code .1}, {@code .2.gz}, ...), read
  * oldest first, line by line, so a log of gigabytes is never held whole. Each file's traditional
  * timestamps get their year from its mtime and their zone from the host's ({@link HostZone}).
@@ -63,7 +65,11 @@ public final class AuthLogCollector implements Collector<LoginEvent> {
     @Override
     public CollectResult<LoginEvent> collect(Scan scan) {
         List<LoginEvent> out = new ArrayList<>();
-        List<CollectionError> errors = stream(scan.root(), out::add);
+        List<CollectionError> errors = stream(scan.root(), e -> {
+            if (e instanceof LoginEvent login) {
+                out.add(login);
+            }
+        });
         return new CollectResult<>(out, errors);
     }
 
@@ -72,7 +78,7 @@ public final class AuthLogCollector implements Collector<LoginEvent> {
      * holding none of them: for logs too large to keep ({@link LoginLedger}). Returns the files that
      * could not be read, as errors.
      */
-    public List<CollectionError> stream(HostRoot root, Consumer<LoginEvent> sink) {
+    public List<CollectionError> stream(HostRoot root, Consumer<LogEvent> sink) {
         ZoneId zone = HostZone.of(root);
         List<CollectionError> errors = new ArrayList<>();
         for (HostPath file : files.isEmpty() ? rotations(root) : files) {
@@ -113,7 +119,7 @@ public final class AuthLogCollector implements Collector<LoginEvent> {
         }
     }
 
-    private static void read(HostRoot root, HostPath file, ZoneId zone, Consumer<LoginEvent> out) throws IOException {
+    private static void read(HostRoot root, HostPath file, ZoneId zone, Consumer<LogEvent> out) throws IOException {
         FileStat st = root.lstat(file).orElseThrow(() -> new IOException(file.display() + ": not found"));
         SyslogParser parser = new SyslogParser(zone, st.mtime());
         String name = file.display();
@@ -123,11 +129,17 @@ public final class AuthLogCollector implements Collector<LoginEvent> {
             long n = 0;
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 n++;
-                if (line.contains("sshd")) {
-                    long at = n;
-                    parser.parse(line).filter(l -> SshdMessages.isSshd(l.program()))
-                            .ifPresent(l -> SshdMessages.events(l, name, at).forEach(out));
-                }
+                long at = n;
+                parser.parse(line).ifPresent(l -> {
+                    if (SshdMessages.isSshd(l.program())) {
+                        SshdMessages.events(l, name, at).forEach(out);
+                    } else if (AdminMessages.PROGRAMS.contains(l.program())) {
+                        AdminEvent e = AdminMessages.event(l, name, at);
+                        if (e != null) {
+                            out.accept(e);
+                        }
+                    }
+                });
             }
         } catch (java.util.zip.ZipException e) {
             throw new IOException(name + ": not gzip data: " + e.getMessage(), e);

@@ -1,7 +1,9 @@
 package dev.ward.collect.logs;
 
 import dev.ward.collect.Scan;
+import dev.ward.model.AdminEvent;
 import dev.ward.model.CollectionError;
+import dev.ward.model.LogEvent;
 import dev.ward.model.LoginEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,13 +14,15 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What the authentication logs say of logins, gathered in one pass as the lines stream by (oldest
+ * What the authentication logs say of logins and administrative actions, gathered in one pass as the lines stream by (oldest
  * log first), so memory grows with the number of distinct addresses and of successful logins, never
- * with the number of lines: a log of gigabytes of password guesses costs a few counters an address.
+ * with the number of lines: a log of gigabytes of password guesses costs a few counters an address,
+and routine sudo use a counter a user.
  * A source's burst is {@code maxRetry} failures within {@code findTime}, fail2ban's sshd defaults.
  */
 public final class LoginLedger {
@@ -88,6 +92,9 @@ public final class LoginLedger {
     private final Map<String, Long> loginsByUser = new TreeMap<>();
     private final Map<String, Long> loginsBySource = new TreeMap<>();
     private final List<CollectionError> errors = new ArrayList<>();
+    private final List<AdminEvent> admin = new ArrayList<>();
+    private final Map<String, Long> adminCounts = new TreeMap<>();
+    private final Map<String, Long> sudoByUser = new TreeMap<>();
     private long events;
     private Instant first;
     private Instant last;
@@ -106,7 +113,34 @@ public final class LoginLedger {
         });
     }
 
-    void add(LoginEvent e) {
+    /** Shells and su: a sudo command that opens one gives its caller a root shell, and the log then sees no more. */
+    static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "zsh", "ksh", "mksh", "csh", "tcsh", "fish", "su");
+
+    void add(LogEvent e) {
+        switch (e) {
+            case LoginEvent login -> add(login);
+            case AdminEvent admin -> add(admin);
+        }
+    }
+
+    private void add(AdminEvent e) {
+        adminCounts.merge(e.kind().label(), 1L, Long::sum);
+        if (e.kind() == AdminEvent.Kind.SUDO) {
+            sudoByUser.merge(e.actor(), 1L, Long::sum);
+            if (!opensShell(e.detail())) {
+                return; // ordinary sudo use: counted, not kept
+            }
+        }
+        admin.add(e);
+    }
+
+    /** Whether a sudo command line runs a shell ("/bin/bash", "/usr/bin/su -", "/bin/sh -c ..."). */
+    static boolean opensShell(String command) {
+        String first = command.strip().split("\\s+", 2)[0];
+        return SHELLS.contains(first.substring(first.lastIndexOf('/') + 1));
+    }
+
+    private void add(LoginEvent e) {
         events++;
         first = first == null || e.time().isBefore(first) ? e.time() : first;
         last = last == null || e.time().isAfter(last) ? e.time() : last;
@@ -204,6 +238,20 @@ public final class LoginLedger {
             }
         });
         return out;
+    }
+
+    /** The administrative actions worth a look: every one but the sudo commands that open no shell. */
+    public List<AdminEvent> adminActions() {
+        return Collections.unmodifiableList(admin);
+    }
+
+    /** Every administrative action, counted by kind. */
+    public Map<String, Long> adminCounts() {
+        return adminCounts;
+    }
+
+    public Map<String, Long> sudoByUser() {
+        return sudoByUser;
     }
 
     public List<CollectionError> errors() {

@@ -8,6 +8,9 @@ import dev.ward.detect.Results;
 import dev.ward.model.Finding;
 import dev.ward.model.LoginEvent;
 import dev.ward.model.Severity;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * What the login events of the authentication logs say, source by source ({@link LoginLedger}):
@@ -40,15 +43,24 @@ public final class LoginDetector implements Detector {
     public void detect(Scan scan, Results out) {
         LoginLedger ledger = LoginLedger.of(scan, logs);
         ledger.errors().forEach(out::error);
+        // One finding for each user and address: the first such login, with how many followed it.
+        Map<String, LoginLedger.Success> firstAfterFailures = new LinkedHashMap<>();
+        Map<String, Integer> logins = new HashMap<>();
+        Map<String, LoginEvent> rootBySource = new LinkedHashMap<>();
         for (LoginLedger.Success s : ledger.successes()) {
             LoginEvent e = s.event();
-            if (s.failuresBefore() >= ledger.maxRetry()) {
-                out.add(successAfterFailures(e, s.failuresBefore(), ledger.sources().get(e.source())));
+            String key = e.user() + "\t" + e.source();
+            if (s.failuresBefore() >= ledger.maxRetry() || firstAfterFailures.containsKey(key)) {
+                firstAfterFailures.putIfAbsent(key, s);
+                logins.merge(key, 1, Integer::sum);
             }
             if (e.user().equals("root") && !e.source().isEmpty()) {
-                out.add(rootLogin(e));
+                rootBySource.putIfAbsent(e.source(), e);
             }
         }
+        rootBySource.values().forEach(e -> out.add(rootLogin(e)));
+        firstAfterFailures.forEach((key, s) -> out.add(successAfterFailures(s.event(), s.failuresBefore(),
+                ledger.sources().get(s.event().source()), logins.get(key))));
         ledger.sources().forEach((address, s) -> {
             if (s.burst()) {
                 out.add(bruteForce(address, s, ledger));
@@ -71,10 +83,12 @@ public final class LoginDetector implements Detector {
                         + "password, and that sshd allows keys only (PasswordAuthentication no).").build();
     }
 
-    private static Finding successAfterFailures(LoginEvent e, long failures, LoginLedger.Source s) {
+    private static Finding successAfterFailures(LoginEvent e, long failures, LoginLedger.Source s, int logins) {
         return Finding.builder("linux.logs.success_after_failures", Severity.HIGH, "Login succeeded after many failures")
                 .summary(e.user() + " logged in from " + e.source() + " at " + e.time() + " (" + e.method() + ") after "
-                        + failures + " failed logins from that address since " + s.first())
+                        + failures + " failed logins from that address since " + s.first()
+                        + (logins > 1 ? "; " + (logins - 1) + " more logins of that user from there followed" : ""))
+                .evidence("logins", logins)
                 .evidence("user", e.user()).evidence("source", e.source()).evidence("time", e.time().toString())
                 .evidence("method", e.method()).evidence("failures_before", failures)
                 .evidence("file", e.file()).evidence("line", e.line()).path(e.file()).attack("T1110", "T1078")
@@ -85,7 +99,7 @@ public final class LoginDetector implements Detector {
 
     private static Finding rootLogin(LoginEvent e) {
         return Finding.builder("linux.logs.root_login", Severity.MEDIUM, "root logged in over the network")
-                .summary("root logged in from " + e.source() + " at " + e.time() + " (" + e.method() + ")")
+                .summary("root logged in from " + e.source() + ", first at " + e.time() + " (" + e.method() + ")")
                 .evidence("user", e.user()).evidence("source", e.source()).evidence("time", e.time().toString())
                 .evidence("method", e.method()).evidence("file", e.file()).evidence("line", e.line())
                 .path(e.file()).attack("T1078.003")
