@@ -5,6 +5,7 @@ import dev.ward.cli.options.RootOption;
 import dev.ward.collect.logs.AuthLogCollector;
 import dev.ward.collect.times.TimeWindow;
 import dev.ward.detect.builtin.AdminDetector;
+import dev.ward.detect.builtin.LogFilesDetector;
 import dev.ward.detect.builtin.LoginDetector;
 import dev.ward.detect.builtin.UtmpDetector;
 import dev.ward.host.HostPath;
@@ -59,7 +60,7 @@ final class LogsCommand implements Callable<Integer> {
                 time(since, Instant.MIN), time(until, Instant.MAX));
         var detector = new LoginDetector(logs);
         try (HostRoot host = root.open()) {
-            return report.emit(new Triage(List.of(detector, new AdminDetector(logs), new UtmpDetector(logs)), InstantSource.system(), LogsSummary.of(logs))
+            return report.emit(new Triage(List.of(detector, new AdminDetector(logs), new UtmpDetector(logs), new LogFilesDetector()), InstantSource.system(), LogsSummary.of(logs))
                     .run(host, List.of()), System.out);
         }
     }

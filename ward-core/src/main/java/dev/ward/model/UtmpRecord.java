@@ -14,6 +14,7 @@ import java.time.Instant;
  */
 public record UtmpRecord(String file, long offset, int type, long pid, String line, String user, String host, Instant time,
                          boolean zeroed) {
+    public static final int RUN_LVL = 1; // a clean shutdown writes one with the user "shutdown"
     public static final int BOOT_TIME = 2;
     public static final int LOGIN_PROCESS = 6; // btmp records its failed logins with this type
     public static final int USER_PROCESS = 7;

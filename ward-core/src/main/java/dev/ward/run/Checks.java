@@ -25,6 +25,7 @@ import dev.ward.detect.builtin.AdminDetector;
 import dev.ward.detect.builtin.CronDetector;
 import dev.ward.detect.builtin.DevDetector;
 import dev.ward.detect.builtin.DuplicateUidDetector;
+import dev.ward.detect.builtin.LogFilesDetector;
 import dev.ward.detect.builtin.LoginDetector;
 import dev.ward.detect.builtin.ModulesDetector;
 import dev.ward.detect.builtin.PackageFilesDetector;
@@ -103,6 +104,7 @@ public final class Checks {
                 new PackageTimesDetector(),
                 new LoginDetector(),
                 new AdminDetector(),
+                new LogFilesDetector(),
                 new UtmpDetector());
     }
 

@@ -38,10 +38,15 @@ public final class LogsSummary {
             List<UtmpRecord> utmp = scan.records(new UtmpCollector()).records();
             m.put("wtmp_logins_by_user", countUtmp(utmp, "wtmp", UtmpRecord.USER_PROCESS, UtmpRecord::user));
             m.put("btmp_failures_by_source", countUtmp(utmp, "btmp", UtmpRecord.LOGIN_PROCESS, UtmpRecord::host));
-            m.put("boots", utmp.stream().filter(r -> r.type() == UtmpRecord.BOOT_TIME && r.time() != null)
-                    .map(r -> r.time().toString()).toList());
+            m.put("boots", times(utmp, r -> r.type() == UtmpRecord.BOOT_TIME));
+            m.put("shutdowns", times(utmp, r -> r.type() == UtmpRecord.RUN_LVL && r.user().equals("shutdown")));
             return m;
         };
+    }
+
+    private static List<String> times(List<UtmpRecord> records, java.util.function.Predicate<UtmpRecord> which) {
+        return records.stream().filter(r -> r.file().contains("wtmp") && r.time() != null && which.test(r))
+                .map(r -> r.time().toString()).toList();
     }
 
     private static Map<String, Long> countUtmp(List<UtmpRecord> records, String file, int type,

@@ -26,6 +26,8 @@ import java.util.List;
  * recorded, at a time the authentication log covers, with no accepted login for that user within two
  * minutes of it there: lines removed from the log. The reverse (a login in the log, none in wtmp)
  * is not reported: sessions without a terminal (sftp, scp, commands) write no wtmp.</li>
+ * <li>{@code linux.logs.unplanned_reboot} (low, T1529): a boot with no shutdown record (written by
+ * systemd or init at a clean shutdown) since the boot before it.</li>
  * </ul>
  */
 public final class UtmpDetector implements Detector {
@@ -71,6 +73,37 @@ public final class UtmpDetector implements Detector {
             before = r.time() == null ? before : r;
         }
         missingFromAuthLog(records, LoginLedger.of(scan, logs), out);
+        uncleanBoots(records, out);
+    }
+
+    /** Each boot of wtmp after the first with no shutdown record since the boot before it. */
+    private static void uncleanBoots(List<UtmpRecord> records, Results out) {
+        UtmpRecord lastBoot = null;
+        boolean shutdown = false;
+        for (UtmpRecord r : records) {
+            if (!r.file().contains("wtmp") || r.zeroed()) {
+                continue;
+            }
+            if (r.type() == UtmpRecord.RUN_LVL && r.user().equals("shutdown")) {
+                shutdown = true;
+            } else if (r.type() == UtmpRecord.BOOT_TIME) {
+                if (lastBoot != null && !shutdown) {
+                    out.add(uncleanBoot(r, lastBoot));
+                }
+                lastBoot = r;
+                shutdown = false;
+            }
+        }
+    }
+
+    private static Finding uncleanBoot(UtmpRecord boot, UtmpRecord before) {
+        return Finding.builder("linux.logs.unplanned_reboot", Severity.LOW, "Boot without a clean shutdown before it")
+                .summary("booted at " + time(boot) + " (" + boot.host() + ") with no shutdown recorded since the boot at "
+                        + time(before) + ": a crash, a power cut or a hard reset")
+                .evidence("boot", time(boot)).evidence("kernel", boot.host()).evidence("previous_boot", time(before))
+                .evidence("file", boot.file()).evidence("offset", boot.offset()).path(boot.file()).attack("T1529")
+                .remediation("Find out why the host went down (the journal of the boot before, the hypervisor's "
+                        + "console): an intruder may have rebooted it into a new kernel or module.").build();
     }
 
     private static UtmpRecord next(List<UtmpRecord> records, int i) {

@@ -74,6 +74,20 @@ class UtmpDetectorTest {
     }
 
     @Test
+    void bootWithoutShutdownBeforeIt() throws Exception {
+        byte[] wtmp = utmp("""
+                [2] [00000] [~~  ] [reboot  ] [~           ] [6.1.0-26-amd64      ] [0.0.0.0        ] [2026-11-18T08:00:00,000000+00:00]
+                [1] [00000] [~~  ] [shutdown] [~~          ] [6.1.0-26-amd64      ] [0.0.0.0        ] [2026-11-19T08:00:00,000000+00:00]
+                [2] [00000] [~~  ] [reboot  ] [~           ] [6.1.0-26-amd64      ] [0.0.0.0        ] [2026-11-19T08:01:00,000000+00:00]
+                [2] [00000] [~~  ] [reboot  ] [~           ] [6.1.0-27-amd64      ] [0.0.0.0        ] [2026-11-20T03:20:00,000000+00:00]
+                """);
+        List<Finding> found = run(wtmp, AUTH);
+        assertEquals(List.of("low linux.logs.unplanned_reboot /var/log/wtmp"), PackagedRoot.brief(found));
+        assertEquals("2026-11-20T03:20:00Z", found.getFirst().evidence().get("boot"));
+        assertEquals("6.1.0-27-amd64", found.getFirst().evidence().get("kernel"));
+    }
+
+    @Test
     void loginRemovedFromTheAuthLog() throws Exception {
         byte[] wtmp = utmp(login("alice", "198.51.100.7", "2026-11-20T03:00:01") + login("mallory", "203.0.113.9", "2026-11-20T07:30:00"));
         List<Finding> found = run(wtmp, AUTH);
