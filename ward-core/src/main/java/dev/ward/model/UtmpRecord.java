@@ -16,6 +16,8 @@ public record UtmpRecord(String file, long offset, int type, long pid, String li
                          boolean zeroed) {
     public static final int RUN_LVL = 1; // a clean shutdown writes one with the user "shutdown"
     public static final int BOOT_TIME = 2;
+    public static final int NEW_TIME = 3; // after a clock change, the new time
+    public static final int OLD_TIME = 4; // before a clock change, the old time
     public static final int LOGIN_PROCESS = 6; // btmp records its failed logins with this type
     public static final int USER_PROCESS = 7;
     public static final int DEAD_PROCESS = 8;

@@ -14,11 +14,11 @@ import java.util.Optional;
  * {@code /etc/localtime} ({@code ../usr/share/zoneinfo/Europe/Berlin}), else {@code /etc/timezone},
  * else UTC.
  */
-final class HostZone {
+public final class HostZone {
     private HostZone() {
     }
 
-    static ZoneId of(HostRoot root) {
+    public static ZoneId of(HostRoot root) {
         return fromLink(root).or(() -> fromFile(root)).orElse(ZoneOffset.UTC);
     }
 

@@ -8,7 +8,13 @@ import dev.ward.detect.Results;
 import dev.ward.model.Finding;
 import dev.ward.model.LoginEvent;
 import dev.ward.model.Severity;
+import dev.ward.collect.logs.HostZone;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,6 +27,10 @@ import java.util.Map;
  * <li>{@code linux.logs.success_after_failures} (high, T1110, T1078): a login that succeeded from an
  * address that had failed 5 times or more before it: a guessed password.</li>
  * <li>{@code linux.logs.root_login} (medium, T1078.003): root logged in over the network.</li>
+ * <li>{@code linux.logs.new_source_for_user} (low, T1078): a user with at least a week and 5 logins
+ * of history in the logs logged in from an address none of them came from.</li>
+ * <li>{@code linux.logs.unusual_hour} (low, T1078): a user with at least a week and 20 logins of
+ * history logged in at an hour (host time) with no login in it or the hours either side.</li>
  * </ul>
  */
 public final class LoginDetector implements Detector {
@@ -59,6 +69,7 @@ public final class LoginDetector implements Detector {
             }
         }
         rootBySource.values().forEach(e -> out.add(rootLogin(e)));
+        unusual(ledger, HostZone.of(scan.root()), out);
         firstAfterFailures.forEach((key, s) -> out.add(successAfterFailures(s.event(), s.failuresBefore(),
                 ledger.sources().get(s.event().source()), logins.get(key))));
         ledger.sources().forEach((address, s) -> {
@@ -66,6 +77,65 @@ public final class LoginDetector implements Detector {
                 out.add(bruteForce(address, s, ledger));
             }
         });
+    }
+
+    /** Logins of a user with a history, from an address or at an hour that history does not hold. */
+    private static void unusual(LoginLedger ledger, ZoneId zone, Results out) {
+        Map<String, History> users = new HashMap<>();
+        for (LoginLedger.Success s : ledger.successes()) {
+            LoginEvent e = s.event();
+            History h = users.computeIfAbsent(e.user(), k -> new History(e.time()));
+            int hour = e.time().atZone(zone).getHour();
+            boolean long_ = Duration.between(h.since, e.time()).compareTo(HISTORY) >= 0;
+            if (long_ && h.logins >= NEW_SOURCE_AFTER && !e.source().isEmpty() && !h.sources.contains(e.source())) {
+                out.add(newSource(e, h));
+            }
+            if (long_ && h.logins >= ODD_HOUR_AFTER && h.hours[hour] + h.hours[(hour + 1) % 24] + h.hours[(hour + 23) % 24] == 0) {
+                out.add(oddHour(e, h, hour));
+            }
+            h.logins++;
+            h.hours[hour]++;
+            if (!e.source().isEmpty() && h.sources.size() < 1000) {
+                h.sources.add(e.source());
+            }
+        }
+    }
+
+    /** How long a user's history must be, and how many logins it must hold, before something is new in it. */
+    static final Duration HISTORY = Duration.ofDays(7);
+    static final int NEW_SOURCE_AFTER = 5;
+    static final int ODD_HOUR_AFTER = 20;
+
+    private static final class History {
+        final Instant since;
+        final Set<String> sources = new HashSet<>();
+        final int[] hours = new int[24];
+        int logins;
+
+        History(Instant since) {
+            this.since = since;
+        }
+    }
+
+    private static Finding newSource(LoginEvent e, History h) {
+        return Finding.builder("linux.logs.new_source_for_user", Severity.LOW, "Login from an address new for the user")
+                .summary(e.user() + " logged in from " + e.source() + " at " + e.time() + ", an address none of the "
+                        + h.logins + " logins since " + h.since + " came from")
+                .evidence("user", e.user()).evidence("source", e.source()).evidence("time", e.time().toString())
+                .evidence("earlier_logins", h.logins).evidence("earlier_sources", h.sources.stream().sorted().limit(10).toList())
+                .evidence("file", e.file()).evidence("line", e.line()).path(e.file()).attack("T1078")
+                .remediation("Ask the account's owner whether it was them.").build();
+    }
+
+    private static Finding oddHour(LoginEvent e, History h, int hour) {
+        return Finding.builder("linux.logs.unusual_hour", Severity.LOW, "Login at an hour new for the user")
+                .summary(e.user() + " logged in from " + (e.source().isEmpty() ? "a local terminal" : e.source()) + " at "
+                        + e.time() + ", around " + hour + ":00 host time, when none of the " + h.logins + " logins since "
+                        + h.since + " took place")
+                .evidence("user", e.user()).evidence("source", e.source()).evidence("time", e.time().toString())
+                .evidence("hour", hour).evidence("earlier_logins", h.logins)
+                .evidence("file", e.file()).evidence("line", e.line()).path(e.file()).attack("T1078")
+                .remediation("Ask the account's owner whether it was them.").build();
     }
 
     private static Finding bruteForce(String address, LoginLedger.Source s, LoginLedger ledger) {

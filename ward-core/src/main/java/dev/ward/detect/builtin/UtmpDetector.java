@@ -26,6 +26,8 @@ import java.util.List;
  * recorded, at a time the authentication log covers, with no accepted login for that user within two
  * minutes of it there: lines removed from the log. The reverse (a login in the log, none in wtmp)
  * is not reported: sessions without a terminal (sftp, scp, commands) write no wtmp.</li>
+ * <li>{@code linux.logs.clock_changed} (low, T1070.006): the clock was set, as the pair of records
+ * date(1) and friends write (types 4 and 3: the old time, then the new).</li>
  * <li>{@code linux.logs.unplanned_reboot} (low, T1529): a boot with no shutdown record (written by
  * systemd or init at a clean shutdown) since the boot before it.</li>
  * </ul>
@@ -62,7 +64,10 @@ public final class UtmpDetector implements Detector {
                 out.add(zeroed(r, before, next(records, i)));
                 continue;
             }
-            if (r.type() == 3 || r.type() == 4) {
+            if (r.type() == UtmpRecord.OLD_TIME && i + 1 < records.size() && records.get(i + 1).type() == UtmpRecord.NEW_TIME) {
+                out.add(clockChanged(r, records.get(i + 1)));
+            }
+            if (r.type() == UtmpRecord.NEW_TIME || r.type() == UtmpRecord.OLD_TIME) {
                 before = null; // a clock change: the times before and after are not comparable
                 continue;
             }
@@ -74,6 +79,18 @@ public final class UtmpDetector implements Detector {
         }
         missingFromAuthLog(records, LoginLedger.of(scan, logs), out);
         uncleanBoots(records, out);
+    }
+
+    private static Finding clockChanged(UtmpRecord old, UtmpRecord now) {
+        Duration step = Duration.between(old.time(), now.time());
+        return Finding.builder("linux.logs.clock_changed", Severity.LOW, "The clock was set")
+                .summary("the clock went from " + old.time() + " to " + now.time() + " (" + step.toSeconds() + " s), as "
+                        + old.file() + " recorded at offset " + old.offset())
+                .evidence("from", old.time().toString()).evidence("to", now.time().toString())
+                .evidence("seconds", step.toSeconds()).evidence("file", old.file()).evidence("offset", old.offset())
+                .path(old.file()).attack("T1070.006")
+                .remediation("Times logged around the change are shifted; an intruder sets the clock to blur a "
+                        + "timeline or to date files: compare with NTP's logs.").build();
     }
 
     /** Each boot of wtmp after the first with no shutdown record since the boot before it. */

@@ -77,6 +77,22 @@ class LoginDetectorTest {
         assertEquals("2026-11-22T09:00:00Z", success.evidence().get("time"));
     }
 
+    /** A month of alice logging in from one address at nine, then once from another at three in the night. */
+    @Test
+    void newAddressAndUnusualHourAgainstTheUsersHistory() throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int day = 1; day <= 25; day++) {
+            text.append(String.format("Oct %2d 09:%02d:00 web1 sshd[%d]: Accepted publickey for alice from 198.51.100.7 port 2 ssh2%n",
+                    day, day, 100 + day));
+        }
+        text.append("Oct 28 03:10:00 web1 sshd[999]: Accepted publickey for alice from 203.0.113.9 port 2 ssh2\n");
+        log("auth.log", text.toString(), "2026-11-01T00:00:00Z");
+        List<Finding> found = run();
+        assertEquals(List.of("low linux.logs.new_source_for_user /var/log/auth.log", "low linux.logs.unusual_hour /var/log/auth.log"),
+                PackagedRoot.brief(found).stream().sorted().toList());
+        assertEquals(25, found.getFirst().evidence().get("earlier_logins"));
+    }
+
     /** The shared brute-force scenario, planted by its own script. */
     @Test
     void sharedBruteForceScenario() throws Exception {

@@ -88,6 +88,17 @@ class UtmpDetectorTest {
     }
 
     @Test
+    void clockSetBack() throws Exception {
+        byte[] wtmp = utmp("""
+                [4] [00000] [    ] [date    ] [|           ] [                    ] [0.0.0.0        ] [2026-11-20T10:00:00,000000+00:00]
+                [3] [00000] [    ] [date    ] [{           ] [                    ] [0.0.0.0        ] [2026-11-19T10:00:00,000000+00:00]
+                """);
+        List<Finding> found = run(wtmp, AUTH);
+        assertEquals(List.of("low linux.logs.clock_changed /var/log/wtmp"), PackagedRoot.brief(found));
+        assertEquals(-86400L, found.getFirst().evidence().get("seconds"));
+    }
+
+    @Test
     void loginRemovedFromTheAuthLog() throws Exception {
         byte[] wtmp = utmp(login("alice", "198.51.100.7", "2026-11-20T03:00:01") + login("mallory", "203.0.113.9", "2026-11-20T07:30:00"));
         List<Finding> found = run(wtmp, AUTH);
