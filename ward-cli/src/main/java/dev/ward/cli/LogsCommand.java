@@ -8,6 +8,7 @@ import dev.ward.detect.builtin.AdminDetector;
 import dev.ward.detect.builtin.LogFilesDetector;
 import dev.ward.detect.builtin.LoginDetector;
 import dev.ward.detect.builtin.UtmpDetector;
+import dev.ward.detect.builtin.WebLogDetector;
 import dev.ward.host.HostPath;
 import dev.ward.host.HostRoot;
 import dev.ward.run.LogsSummary;
@@ -60,7 +61,8 @@ final class LogsCommand implements Callable<Integer> {
                 time(since, Instant.MIN), time(until, Instant.MAX));
         var detector = new LoginDetector(logs);
         try (HostRoot host = root.open()) {
-            return report.emit(new Triage(List.of(detector, new AdminDetector(logs), new UtmpDetector(logs), new LogFilesDetector()), InstantSource.system(), LogsSummary.of(logs))
+            return report.emit(new Triage(List.of(detector, new AdminDetector(logs), new UtmpDetector(logs), new LogFilesDetector(),
+                    new WebLogDetector()), InstantSource.system(), LogsSummary.of(logs))
                     .run(host, List.of()), System.out);
         }
     }

@@ -40,6 +40,7 @@ import dev.ward.detect.builtin.SystemdDetector;
 import dev.ward.detect.builtin.TrustDetector;
 import dev.ward.detect.builtin.UnownedDetector;
 import dev.ward.detect.builtin.UtmpDetector;
+import dev.ward.detect.builtin.WebLogDetector;
 import dev.ward.detect.builtin.WebShellDetector;
 import dev.ward.detect.checks.Check;
 import dev.ward.detect.checks.CheckCatalog;
@@ -105,6 +106,7 @@ public final class Checks {
                 new LoginDetector(),
                 new AdminDetector(),
                 new LogFilesDetector(),
+                new WebLogDetector(),
                 new UtmpDetector());
     }
 

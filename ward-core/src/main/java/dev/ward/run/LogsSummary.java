@@ -4,6 +4,7 @@ import dev.ward.collect.Scan;
 import dev.ward.collect.logs.AuthLogCollector;
 import dev.ward.collect.logs.LoginLedger;
 import dev.ward.collect.logs.UtmpCollector;
+import dev.ward.collect.web.WebLedger;
 import dev.ward.model.UtmpRecord;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,7 @@ public final class LogsSummary {
             m.put("wtmp_logins_by_user", countUtmp(utmp, "wtmp", UtmpRecord.USER_PROCESS, UtmpRecord::user));
             m.put("btmp_failures_by_source", countUtmp(utmp, "btmp", UtmpRecord.LOGIN_PROCESS, UtmpRecord::host));
             m.put("boots", times(utmp, r -> r.type() == UtmpRecord.BOOT_TIME));
+            m.put("web_requests", WebLedger.of(scan).requests());
             m.put("shutdowns", times(utmp, r -> r.type() == UtmpRecord.RUN_LVL && r.user().equals("shutdown")));
             return m;
         };

@@ -4,25 +4,18 @@ import dev.ward.collect.CollectResult;
 import dev.ward.collect.Collector;
 import dev.ward.collect.Scan;
 import dev.ward.host.FileStat;
-import dev.ward.host.HostException;
 import dev.ward.host.HostPath;
 import dev.ward.host.HostRoot;
 import dev.ward.model.CollectionError;
 import dev.ward.model.AdminEvent;
 import dev.ward.model.LogEvent;
 import dev.ward.model.LoginEvent;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The login events and administrative actions of the authentication logs ({@code /var/log/auth.log} on Debian,
@@ -32,7 +25,6 @@ import java.util.zip.GZIPInputStream;
  */
 public final class AuthLogCollector implements Collector<LoginEvent> {
     static final List<HostPath> LOGS = List.of(HostPath.of("/var/log/auth.log"), HostPath.of("/var/log/secure"));
-    private static final int ROTATIONS = 30;
 
     private final List<HostPath> files;
     private final Instant from;
@@ -81,7 +73,7 @@ public final class AuthLogCollector implements Collector<LoginEvent> {
     public List<CollectionError> stream(HostRoot root, Consumer<LogEvent> sink) {
         ZoneId zone = HostZone.of(root);
         List<CollectionError> errors = new ArrayList<>();
-        for (HostPath file : files.isEmpty() ? rotations(root) : files) {
+        for (HostPath file : files.isEmpty() ? LogFiles.rotations(root, LOGS) : files) {
             try {
                 read(root, file, zone, e -> {
                     if (!e.time().isBefore(from) && !e.time().isAfter(to)) {
@@ -95,54 +87,19 @@ public final class AuthLogCollector implements Collector<LoginEvent> {
         return errors;
     }
 
-    /** Every rotation of every usual log that is there, oldest first. */
-    static List<HostPath> rotations(HostRoot root) {
-        List<HostPath> out = new ArrayList<>();
-        for (HostPath log : LOGS) {
-            for (int n = ROTATIONS; n >= 0; n--) {
-                for (String suffix : n == 0 ? List.of("") : List.of("." + n + ".gz", "." + n)) {
-                    HostPath p = HostPath.parse(log.display() + suffix);
-                    if (stat(root, p).filter(FileStat::isRegular).isPresent()) {
-                        out.add(p);
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    private static Optional<FileStat> stat(HostRoot root, HostPath p) {
-        try {
-            return root.lstat(p);
-        } catch (HostException e) {
-            return Optional.empty();
-        }
-    }
-
     private static void read(HostRoot root, HostPath file, ZoneId zone, Consumer<LogEvent> out) throws IOException {
         FileStat st = root.lstat(file).orElseThrow(() -> new IOException(file.display() + ": not found"));
         SyslogParser parser = new SyslogParser(zone, st.mtime());
         String name = file.display();
-        try (InputStream raw = root.openStream(file);
-             InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 64 * 1024) : raw;
-             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024)) {
-            long n = 0;
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                n++;
-                long at = n;
-                parser.parse(line).ifPresent(l -> {
-                    if (SshdMessages.isSshd(l.program())) {
-                        SshdMessages.events(l, name, at).forEach(out);
-                    } else if (AdminMessages.PROGRAMS.contains(l.program())) {
-                        AdminEvent e = AdminMessages.event(l, name, at);
-                        if (e != null) {
-                            out.accept(e);
-                        }
-                    }
-                });
+        LogFiles.lines(root, file, (line, at) -> parser.parse(line).ifPresent(l -> {
+            if (SshdMessages.isSshd(l.program())) {
+                SshdMessages.events(l, name, at).forEach(out);
+            } else if (AdminMessages.PROGRAMS.contains(l.program())) {
+                AdminEvent e = AdminMessages.event(l, name, at);
+                if (e != null) {
+                    out.accept(e);
+                }
             }
-        } catch (java.util.zip.ZipException e) {
-            throw new IOException(name + ": not gzip data: " + e.getMessage(), e);
-        }
+        }));
     }
 }
