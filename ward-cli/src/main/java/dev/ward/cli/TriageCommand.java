@@ -22,9 +22,12 @@ import picocli.CommandLine.Mixin;
             "",
             "Checks accounts, SSH keys, sudo, host trust, persistence (cron, systemd,",
             "start-up scripts, preload, PAM, udev, MOTD, web shells), /dev and set-id",
-            "files, on the live host or on the system mounted at --root DIR. Ward first",
-            "checks its own process for injected libraries: a critical finding there",
-            "means the host may lie to every program on it, ward included.",
+            "files, packaged files against the package database and unpackaged",
+            "programs (as ward packages does), and the logs: logins, brute force,",
+            "admin actions, edited wtmp, web scanners (as ward logs does); on the live",
+            "host or on the system mounted at --root DIR. Ward first checks its own",
+            "process for injected libraries: a critical finding there means the host",
+            "may lie to every program on it, ward included.",
         })
 final class TriageCommand implements Callable<Integer> {
     @Mixin
