@@ -6,6 +6,7 @@ import dev.ward.collect.logs.AuthLogCollector;
 import dev.ward.collect.times.TimeWindow;
 import dev.ward.detect.builtin.AdminDetector;
 import dev.ward.detect.builtin.LogFilesDetector;
+import dev.ward.detect.builtin.LogRhythmDetector;
 import dev.ward.detect.builtin.LoginDetector;
 import dev.ward.detect.builtin.UtmpDetector;
 import dev.ward.detect.builtin.WebLogDetector;
@@ -62,6 +63,7 @@ final class LogsCommand implements Callable<Integer> {
         var detector = new LoginDetector(logs);
         try (HostRoot host = root.open()) {
             return report.emit(new Triage(List.of(detector, new AdminDetector(logs), new UtmpDetector(logs), new LogFilesDetector(),
+                    new LogRhythmDetector(logs),
                     new WebLogDetector()), InstantSource.system(), LogsSummary.of(logs))
                     .run(host, List.of()), System.out);
         }

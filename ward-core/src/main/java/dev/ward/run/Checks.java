@@ -26,6 +26,7 @@ import dev.ward.detect.builtin.CronDetector;
 import dev.ward.detect.builtin.DevDetector;
 import dev.ward.detect.builtin.DuplicateUidDetector;
 import dev.ward.detect.builtin.LogFilesDetector;
+import dev.ward.detect.builtin.LogRhythmDetector;
 import dev.ward.detect.builtin.LoginDetector;
 import dev.ward.detect.builtin.ModulesDetector;
 import dev.ward.detect.builtin.PackageFilesDetector;
@@ -106,6 +107,7 @@ public final class Checks {
                 new LoginDetector(),
                 new AdminDetector(),
                 new LogFilesDetector(),
+                new LogRhythmDetector(),
                 new WebLogDetector(),
                 new UtmpDetector());
     }

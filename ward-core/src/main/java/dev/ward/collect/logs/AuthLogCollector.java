@@ -71,15 +71,22 @@ public final class AuthLogCollector implements Collector<LoginEvent> {
      * could not be read, as errors.
      */
     public List<CollectionError> stream(HostRoot root, Consumer<LogEvent> sink) {
+        return stream(root, sink, r -> { });
+    }
+
+    /** {@link #stream(HostRoot, Consumer)}, with each file's {@link Rhythm} once it is read. */
+    public List<CollectionError> stream(HostRoot root, Consumer<LogEvent> sink, Consumer<Rhythm> rhythms) {
         ZoneId zone = HostZone.of(root);
         List<CollectionError> errors = new ArrayList<>();
         for (HostPath file : files.isEmpty() ? LogFiles.rotations(root, LOGS) : files) {
             try {
+                Rhythm rhythm = new Rhythm(file.display());
                 read(root, file, zone, e -> {
                     if (!e.time().isBefore(from) && !e.time().isAfter(to)) {
                         sink.accept(e);
                     }
-                });
+                }, rhythm);
+                rhythms.accept(rhythm);
             } catch (IOException e) {
                 errors.add(new CollectionError(source(), "", e.getMessage()));
             }
@@ -87,11 +94,13 @@ public final class AuthLogCollector implements Collector<LoginEvent> {
         return errors;
     }
 
-    private static void read(HostRoot root, HostPath file, ZoneId zone, Consumer<LogEvent> out) throws IOException {
+    private static void read(HostRoot root, HostPath file, ZoneId zone, Consumer<LogEvent> out, Rhythm rhythm)
+            throws IOException {
         FileStat st = root.lstat(file).orElseThrow(() -> new IOException(file.display() + ": not found"));
         SyslogParser parser = new SyslogParser(zone, st.mtime());
         String name = file.display();
         LogFiles.lines(root, file, (line, at) -> parser.parse(line).ifPresent(l -> {
+            rhythm.line(l.time(), at);
             if (SshdMessages.isSshd(l.program())) {
                 SshdMessages.events(l, name, at).forEach(out);
             } else if (AdminMessages.PROGRAMS.contains(l.program())) {

@@ -93,6 +93,7 @@ public final class LoginLedger {
     private final Map<String, Long> loginsBySource = new TreeMap<>();
     private final List<CollectionError> errors = new ArrayList<>();
     private final List<AdminEvent> admin = new ArrayList<>();
+    private final List<Rhythm> rhythms = new ArrayList<>();
     private final Map<String, Long> adminCounts = new TreeMap<>();
     private final Map<String, Long> sudoByUser = new TreeMap<>();
     private long events;
@@ -108,7 +109,7 @@ public final class LoginLedger {
     public static LoginLedger of(Scan scan, AuthLogCollector logs) {
         return scan.once(LoginLedger.class, root -> {
             LoginLedger ledger = new LoginLedger(MAX_RETRY, FIND_TIME);
-            ledger.errors.addAll(logs.stream(root, ledger::add));
+            ledger.errors.addAll(logs.stream(root, ledger::add, ledger.rhythms::add));
             return ledger;
         });
     }
@@ -252,6 +253,11 @@ public final class LoginLedger {
 
     public Map<String, Long> sudoByUser() {
         return sudoByUser;
+    }
+
+    /** The pace of each log file read, oldest first. */
+    public List<Rhythm> rhythms() {
+        return Collections.unmodifiableList(rhythms);
     }
 
     public List<CollectionError> errors() {
