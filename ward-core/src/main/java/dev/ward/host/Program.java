@@ -52,6 +52,36 @@ public final class Program {
         return new Output(p.exitValue(), out, new String(err.join(), java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /**
+     * Runs it with {@code args}, handing each line of its output to {@code lines} as it comes, so
+     * output of any size is never held whole; killed after {@code timeoutSeconds}. Returns its exit
+     * status and what it wrote to standard error.
+     */
+    public Output stream(List<String> args, long timeoutSeconds, java.util.function.Consumer<String> lines) throws IOException {
+        List<String> argv = new java.util.ArrayList<>();
+        argv.add(executable.toString());
+        argv.addAll(args);
+        Process p = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8), 64 * 1024)) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                lines.accept(line);
+            }
+        }
+        try {
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException(executable + ": still running after " + timeoutSeconds + " s; stopped");
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException(executable + ": interrupted", e);
+        }
+        return new Output(p.exitValue(), new byte[0], new String(err.join(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private static byte[] readAll(InputStream in) {
         try (in) {
             return in.readAllBytes();

@@ -18,9 +18,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The login events and administrative actions of the authentication logs ({@code /var/log/auth.log} on Debian,
- * {@code /var/log/secure} on Red Hat) and their rotations ({@code .1}, {@code .2.gz}, ...), read
- * oldest first, line by line, so a log of gigabytes is never held whole. Each file's traditional
+ * The login events and administrative actions of the authentication logs ({@code /var/log/auth.log}
+ * on Debian, {@code /var/log/secure} on Red Hat) and their rotations ({@code .1}, {@code .2.gz},
+ * ...), read oldest first, line by line, so a log of gigabytes is never held whole; or of the
+ * systemd journal where there is no such file ({@link Journal}: Debian 12 installs no syslog
+ * daemon; where one runs, its files hold the journal's messages, which are then not read twice). Each file's traditional
  * timestamps get their year from its mtime and their zone from the host's ({@link HostZone}).
  */
 public final class AuthLogCollector implements Collector<LoginEvent> {
@@ -78,7 +80,15 @@ public final class AuthLogCollector implements Collector<LoginEvent> {
     public List<CollectionError> stream(HostRoot root, Consumer<LogEvent> sink, Consumer<Rhythm> rhythms) {
         ZoneId zone = HostZone.of(root);
         List<CollectionError> errors = new ArrayList<>();
-        for (HostPath file : files.isEmpty() ? LogFiles.rotations(root, LOGS) : files) {
+        List<HostPath> texts = files.isEmpty() ? LogFiles.rotations(root, LOGS) : files;
+        if (texts.isEmpty()) {
+            Journal.read(root, e -> {
+                if (!e.time().isBefore(from) && !e.time().isAfter(to)) {
+                    sink.accept(e);
+                }
+            }, rhythms, errors);
+        }
+        for (HostPath file : texts) {
             try {
                 Rhythm rhythm = new Rhythm(file.display());
                 read(root, file, zone, e -> {
@@ -101,14 +111,19 @@ public final class AuthLogCollector implements Collector<LoginEvent> {
         String name = file.display();
         LogFiles.lines(root, file, (line, at) -> parser.parse(line).ifPresent(l -> {
             rhythm.line(l.time(), at);
-            if (SshdMessages.isSshd(l.program())) {
-                SshdMessages.events(l, name, at).forEach(out);
-            } else if (AdminMessages.PROGRAMS.contains(l.program())) {
-                AdminEvent e = AdminMessages.event(l, name, at);
-                if (e != null) {
-                    out.accept(e);
-                }
-            }
+            events(l, name, at, out);
         }));
+    }
+
+    /** The login or administrative events of one line of any log, syslog file or journal. */
+    static void events(SyslogLine l, String file, long at, Consumer<LogEvent> out) {
+        if (SshdMessages.isSshd(l.program())) {
+            SshdMessages.events(l, file, at).forEach(out);
+        } else if (AdminMessages.PROGRAMS.contains(l.program())) {
+            AdminEvent e = AdminMessages.event(l, file, at);
+            if (e != null) {
+                out.accept(e);
+            }
+        }
     }
 }

@@ -1,0 +1,68 @@
+package dev.ward.collect.logs;
+
+import dev.ward.host.HostPath;
+import dev.ward.host.HostRoot;
+import dev.ward.host.Program;
+import dev.ward.model.CollectionError;
+import dev.ward.model.LogEvent;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The systemd journal, read by {@code journalctl -o json} (its file format is journald's to read):
+ * on the live host every journal the system keeps, on an image the files of its
+ * {@code /var/log/journal} (and {@code /run/log/journal}) with {@code --directory}. Entries stream
+ * through one at a time. Where no {@code journalctl} is installed on the analyst's machine and the
+ * image has a journal, the run says so as a collection error.
+ */
+final class Journal {
+    static final List<HostPath> DIRECTORIES = List.of(HostPath.of("/var/log/journal"), HostPath.of("/run/log/journal"));
+    private static final long TIMEOUT = 3600;
+
+    private Journal() {
+    }
+
+    static void read(HostRoot root, Consumer<LogEvent> out, Consumer<Rhythm> rhythms, List<CollectionError> errors) {
+        List<HostPath> dirs = DIRECTORIES.stream().filter(d -> LogFiles.stat(root, d).filter(st -> st.isDirectory()).isPresent())
+                .toList();
+        if (dirs.isEmpty() && !root.isLive()) {
+            return;
+        }
+        var journalctl = Program.find("journalctl");
+        if (journalctl.isEmpty()) {
+            if (!dirs.isEmpty()) {
+                errors.add(new CollectionError("logins", dirs.getFirst().display(),
+                        "a systemd journal, and no journalctl on this machine to read it (apt-get install systemd)"));
+            }
+            return;
+        }
+        List<List<String>> runs = new ArrayList<>();
+        if (root.isLive()) {
+            runs.add(List.of("-o", "json", "--all", "--no-pager", "--quiet"));
+        } else {
+            for (HostPath d : dirs) {
+                runs.add(List.of("--directory", root.display() + d.display(), "-o", "json", "--all", "--no-pager", "--quiet"));
+            }
+        }
+        for (List<String> args : runs) {
+            String name = args.contains("--directory") ? args.get(1).substring(root.display().length()) : "journal";
+            Rhythm rhythm = new Rhythm(name);
+            long[] n = {0};
+            try {
+                Program.Output o = journalctl.get().stream(args, TIMEOUT, json -> JournalEntry.parse(json).ifPresent(l -> {
+                    n[0]++;
+                    rhythm.line(l.time(), n[0]);
+                    AuthLogCollector.events(l, name, n[0], out);
+                }));
+                if (o.status() != 0 && n[0] == 0 && !o.stderr().isBlank()) {
+                    errors.add(new CollectionError("logins", name, "journalctl: " + o.stderr().strip()));
+                }
+                rhythms.accept(rhythm);
+            } catch (IOException e) {
+                errors.add(new CollectionError("logins", name, e.getMessage()));
+            }
+        }
+    }
+}
