@@ -26,7 +26,8 @@ import java.util.function.Consumer;
  * timestamps get their year from its mtime and their zone from the host's ({@link HostZone}).
  */
 public final class AuthLogCollector implements Collector<LoginEvent> {
-    static final List<HostPath> LOGS = List.of(HostPath.of("/var/log/auth.log"), HostPath.of("/var/log/secure"));
+    static final List<HostPath> LOGS = List.of(HostPath.of("/var/log/auth.log"), HostPath.of("/var/log/secure"),
+            HostPath.of("/var/log/mail.log"), HostPath.of("/var/log/maillog"));
 
     private final List<HostPath> files;
     private final Instant from;
@@ -124,6 +125,10 @@ public final class AuthLogCollector implements Collector<LoginEvent> {
             if (e != null) {
                 out.accept(e);
             }
+        }
+        LoginEvent failure = SshdMessages.isSshd(l.program()) ? null : ServiceMessages.event(l, file, at);
+        if (failure != null) {
+            out.accept(failure);
         }
     }
 }
