@@ -1,17 +1,25 @@
 package dev.ward.host;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A program of the analyst's machine run without a shell, for the few sources only their own tool
- * reads (the RPM database). Arguments go to execve as they are; output is read whole.
+ * reads (the RPM database, the systemd journal). Arguments go to execve as they are; output is
+ * read line by line. The time limit applies once the program has closed its output.
  */
 public final class Program {
     private static final List<String> PATH = List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin", "/usr/local/bin");
@@ -31,25 +39,11 @@ public final class Program {
         return PATH.stream().map(d -> Path.of(d, name)).filter(Files::isExecutable).findFirst().map(Program::new);
     }
 
-    /** Runs it with {@code args}; killed after {@code timeoutSeconds}. */
+    /** Runs it with {@code args}, its whole output kept (for short outputs); killed after {@code timeoutSeconds}. */
     public Output run(List<String> args, long timeoutSeconds) throws IOException {
-        List<String> argv = new java.util.ArrayList<>();
-        argv.add(executable.toString());
-        argv.addAll(args);
-        Process p = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
-        byte[] out = readAll(p.getInputStream());
-        try {
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IOException(executable + ": still running after " + timeoutSeconds + " s; stopped");
-            }
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException(executable + ": interrupted", e);
-        }
-        return new Output(p.exitValue(), out, new String(err.join(), java.nio.charset.StandardCharsets.UTF_8));
+        StringBuilder out = new StringBuilder();
+        Output o = stream(args, timeoutSeconds, line -> out.append(line).append('\n'));
+        return new Output(o.status(), out.toString().getBytes(UTF_8), o.stderr());
     }
 
     /**
@@ -57,14 +51,13 @@ public final class Program {
      * output of any size is never held whole; killed after {@code timeoutSeconds}. Returns its exit
      * status and what it wrote to standard error.
      */
-    public Output stream(List<String> args, long timeoutSeconds, java.util.function.Consumer<String> lines) throws IOException {
-        List<String> argv = new java.util.ArrayList<>();
+    public Output stream(List<String> args, long timeoutSeconds, Consumer<String> lines) throws IOException {
+        List<String> argv = new ArrayList<>();
         argv.add(executable.toString());
         argv.addAll(args);
-        Process p = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        Process p = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
-        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
-                java.nio.charset.StandardCharsets.UTF_8), 64 * 1024)) {
+        try (var out = new BufferedReader(new InputStreamReader(p.getInputStream(), UTF_8), 64 * 1024)) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 lines.accept(line);
             }
@@ -79,7 +72,7 @@ public final class Program {
             Thread.currentThread().interrupt();
             throw new IOException(executable + ": interrupted", e);
         }
-        return new Output(p.exitValue(), new byte[0], new String(err.join(), java.nio.charset.StandardCharsets.UTF_8));
+        return new Output(p.exitValue(), new byte[0], new String(err.join(), UTF_8));
     }
 
     private static byte[] readAll(InputStream in) {
