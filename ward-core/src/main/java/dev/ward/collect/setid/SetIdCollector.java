@@ -9,12 +9,8 @@ import dev.ward.host.HostPath;
 import dev.ward.host.TreeWalk;
 import dev.ward.model.CollectionError;
 import dev.ward.model.SetIdFile;
-import dev.ward.host.HostException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Every regular file with the setuid or setgid bit on the system ({@link SystemTree}: the root's
