@@ -65,7 +65,7 @@ final class ChangedCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TimeWindow w = window();
-        List<HostPath> starts = paths.stream().map(p -> HostPath.parse(p.startsWith("/") ? p : "/" + p)).toList();
+        List<HostPath> starts = paths.stream().map(RootOption::inRoot).toList();
         try (HostRoot host = root.open()) {
             return report.emit(new ChangedRun(w, InstantSource.system()).run(host, starts), System.out);
         }

@@ -4,14 +4,8 @@ import dev.ward.cli.options.ReportOptions;
 import dev.ward.cli.options.RootOption;
 import dev.ward.collect.logs.AuthLogCollector;
 import dev.ward.collect.times.TimeWindow;
-import dev.ward.detect.builtin.AdminDetector;
-import dev.ward.detect.builtin.LogFilesDetector;
-import dev.ward.detect.builtin.LogRhythmDetector;
-import dev.ward.detect.builtin.LoginDetector;
-import dev.ward.detect.builtin.UtmpDetector;
-import dev.ward.detect.builtin.WebLogDetector;
-import dev.ward.host.HostPath;
 import dev.ward.host.HostRoot;
+import dev.ward.run.Checks;
 import dev.ward.run.LogsSummary;
 import dev.ward.run.Triage;
 import java.time.Instant;
@@ -58,13 +52,10 @@ final class LogsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AuthLogCollector logs = new AuthLogCollector(
-                files.stream().map(f -> HostPath.parse(f.startsWith("/") ? f : "/" + f)).toList(),
+                files.stream().map(RootOption::inRoot).toList(),
                 time(since, Instant.MIN), time(until, Instant.MAX));
-        var detector = new LoginDetector(logs);
         try (HostRoot host = root.open()) {
-            return report.emit(new Triage(List.of(detector, new AdminDetector(logs), new UtmpDetector(logs), new LogFilesDetector(),
-                    new LogRhythmDetector(logs),
-                    new WebLogDetector()), InstantSource.system(), LogsSummary.of(logs))
+            return report.emit(new Triage(Checks.logs(logs), InstantSource.system(), LogsSummary.of(logs))
                     .run(host, List.of()), System.out);
         }
     }

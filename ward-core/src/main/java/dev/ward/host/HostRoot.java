@@ -116,6 +116,18 @@ public final class HostRoot implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link #lstat}, empty also when the path cannot be described (a parent it may not search):
+     * for callers to whom an undescribable file is as good as an absent one.
+     */
+    public Optional<FileStat> lstatOrEmpty(HostPath path) {
+        try {
+            return lstat(path);
+        } catch (HostException e) {
+            return Optional.empty();
+        }
+    }
+
     /** stat following symlinks (inside the root). Empty when it, or a link's target, is not there. */
     public Optional<FileStat> stat(HostPath path) throws HostException {
         int fd;

@@ -87,7 +87,7 @@ public final class Checks {
 
     /** The Java detectors of {@code ward triage}. */
     static List<Detector> builtin() {
-        return List.of(
+        List<Detector> all = new ArrayList<>(List.of(
                 new DuplicateUidDetector(),
                 new TrustDetector(),
                 new SshKeyDetector(),
@@ -100,16 +100,10 @@ public final class Checks {
                 new PamDetector(),
                 new WebShellDetector(),
                 new DevDetector(),
-                new SetIdDetector(),
-                new PackageFilesDetector(),
-                new UnownedDetector(),
-                new PackageTimesDetector(),
-                new LoginDetector(),
-                new AdminDetector(),
-                new LogFilesDetector(),
-                new LogRhythmDetector(),
-                new WebLogDetector(),
-                new UtmpDetector());
+                new SetIdDetector()));
+        all.addAll(packages());
+        all.addAll(logs(new AuthLogCollector()));
+        return all;
     }
 
     /** What {@code ward packages} runs: the package database against the files on disk. */
@@ -120,6 +114,12 @@ public final class Checks {
     /** The same, looking for unpackaged programs in {@code systemDirs}. */
     public static List<Detector> packages(List<String> systemDirs) {
         return List.of(new PackageFilesDetector(), new UnownedDetector(systemDirs), new PackageTimesDetector());
+    }
+
+    /** What {@code ward logs} runs: the authentication logs {@code logs} reads, wtmp and btmp, web logs. */
+    public static List<Detector> logs(AuthLogCollector logs) {
+        return List.of(new LoginDetector(logs), new AdminDetector(logs), new UtmpDetector(logs), new LogFilesDetector(),
+                new LogRhythmDetector(logs), new WebLogDetector());
     }
 
     /** The catalog's checks, one detector per source, after checking every source they name exists. */

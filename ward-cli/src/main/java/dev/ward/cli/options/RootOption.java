@@ -24,6 +24,11 @@ public final class RootOption {
         return HostRoot.open(HostPath.ofBytes(dir));
     }
 
+    /** A path given on the command line as one inside the root: "/etc" or "etc", escapes read back to bytes. */
+    public static HostPath inRoot(String path) {
+        return HostPath.parse(path.startsWith("/") ? path : "/" + path);
+    }
+
     public boolean isLive() {
         return root == null;
     }

@@ -3,6 +3,8 @@ package dev.ward.collect.dpkg;
 import dev.ward.host.HostPath;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * dpkg's diversions ({@code /var/lib/dpkg/diversions}): a package's file installed under another
@@ -15,9 +17,11 @@ final class Diversions {
     }
 
     private final Map<HostPath, Diversion> byPath;
+    private final Set<HostPath> targets;
 
     private Diversions(Map<HostPath, Diversion> byPath) {
         this.byPath = byPath;
+        this.targets = byPath.values().stream().map(Diversion::to).collect(Collectors.toSet());
     }
 
     static final Diversions NONE = new Diversions(Map.of());
@@ -47,7 +51,7 @@ final class Diversions {
 
     /** Whether a package's file was diverted to this path: it is that package's, though no list holds it. */
     boolean isTarget(HostPath path) {
-        return byPath.values().stream().anyMatch(d -> d.to().equals(path));
+        return targets.contains(path);
     }
 
     int size() {

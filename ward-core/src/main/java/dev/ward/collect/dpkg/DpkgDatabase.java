@@ -84,7 +84,7 @@ public final class DpkgDatabase {
 
     /** When dpkg last unpacked the package: its file list's mtime; null when there is none. */
     public Instant unpacked(InstalledPackage p) {
-        return info(p, "list").flatMap(this::stat).map(FileStat::mtime).orElse(null);
+        return info(p, "list").flatMap(root::lstatOrEmpty).map(FileStat::mtime).orElse(null);
     }
 
     /**
@@ -103,7 +103,7 @@ public final class DpkgDatabase {
     private boolean merged(HostPath path) {
         String p = path.display();
         String top = p.substring(0, Math.max(1, p.indexOf('/', 1)));
-        return mergedTops.computeIfAbsent(top, t -> stat(HostPath.of(t)).map(FileStat::isSymlink).orElse(false));
+        return mergedTops.computeIfAbsent(top, t -> root.lstatOrEmpty(HostPath.of(t)).map(FileStat::isSymlink).orElse(false));
     }
 
     /** Whether some package's file was diverted to this path ({@code dpkg-divert --rename}). */
@@ -114,19 +114,11 @@ public final class DpkgDatabase {
     /** dpkg names a multi-arch package's files {@code NAME:ARCH.ext}, any other's {@code NAME.ext}. */
     private Optional<HostPath> info(InstalledPackage p, String ext) {
         HostPath qualified = DIR.resolve("info/" + p.name() + ":" + p.architecture() + "." + ext);
-        if (stat(qualified).isPresent()) {
+        if (root.lstatOrEmpty(qualified).isPresent()) {
             return Optional.of(qualified);
         }
         HostPath plain = DIR.resolve("info/" + p.name() + "." + ext);
-        return stat(plain).map(st -> plain);
-    }
-
-    private Optional<FileStat> stat(HostPath path) {
-        try {
-            return root.lstat(path);
-        } catch (HostException e) {
-            return Optional.empty();
-        }
+        return root.lstatOrEmpty(plain).map(st -> plain);
     }
 
     public List<CollectionError> errors() {

@@ -122,9 +122,9 @@ public final class PackageFilesCollector implements Collector<PackageFile> {
                 }
             }
             for (InstalledPackage.Conffile c : p.conffiles()) {
-                HostPath listed = HostPath.ofBytes(c.path().getBytes(StandardCharsets.ISO_8859_1));
-                if (!c.obsolete() && c.md5().length() == 32 && seen.add(db.onDisk(listed, p))) {
-                    out.add(new Target(db.onDisk(listed, p), p, c.md5(), true, reinstall, unpacked));
+                HostPath path = db.onDisk(HostPath.ofBytes(c.path().getBytes(StandardCharsets.ISO_8859_1)), p);
+                if (!c.obsolete() && c.md5().length() == 32 && seen.add(path)) {
+                    out.add(new Target(path, p, c.md5(), true, reinstall, unpacked));
                 }
             }
         }

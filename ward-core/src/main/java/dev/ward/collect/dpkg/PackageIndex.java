@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Which package installed which path, from dpkg's {@code /var/lib/dpkg/info/*.list} files and
- * ucf's registry of the configuration files maintainer scripts install, read through the root. Checks use it so that what a package put in place is not reported.
+ * ucf's registry of the configuration files maintainer scripts install, read through the root.
+ * Checks use it so that what a package put in place is not reported.
  *
  * <p>Merged /usr: on Debian 12 {@code /bin} is a symlink to {@code usr/bin}, but packages still
  * list {@code /bin/ls}; so a path under {@code /usr/bin}, {@code /usr/sbin} or {@code /usr/lib*}

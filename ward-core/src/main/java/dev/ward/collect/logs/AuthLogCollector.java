@@ -81,22 +81,19 @@ public final class AuthLogCollector implements Collector<LoginEvent> {
     public List<CollectionError> stream(HostRoot root, Consumer<LogEvent> sink, Consumer<Rhythm> rhythms) {
         ZoneId zone = HostZone.of(root);
         List<CollectionError> errors = new ArrayList<>();
+        Consumer<LogEvent> inWindow = e -> {
+            if (!e.time().isBefore(from) && !e.time().isAfter(to)) {
+                sink.accept(e);
+            }
+        };
         List<HostPath> texts = files.isEmpty() ? LogFiles.rotations(root, LOGS) : files;
         if (texts.isEmpty()) {
-            Journal.read(root, e -> {
-                if (!e.time().isBefore(from) && !e.time().isAfter(to)) {
-                    sink.accept(e);
-                }
-            }, rhythms, errors);
+            Journal.read(root, inWindow, rhythms, errors);
         }
         for (HostPath file : texts) {
             try {
                 Rhythm rhythm = new Rhythm(file.display());
-                read(root, file, zone, e -> {
-                    if (!e.time().isBefore(from) && !e.time().isAfter(to)) {
-                        sink.accept(e);
-                    }
-                }, rhythm);
+                read(root, file, zone, inWindow, rhythm);
                 rhythms.accept(rhythm);
             } catch (IOException e) {
                 errors.add(new CollectionError(source(), "", e.getMessage()));
@@ -120,13 +117,15 @@ public final class AuthLogCollector implements Collector<LoginEvent> {
     static void events(SyslogLine l, String file, long at, Consumer<LogEvent> out) {
         if (SshdMessages.isSshd(l.program())) {
             SshdMessages.events(l, file, at).forEach(out);
-        } else if (AdminMessages.PROGRAMS.contains(l.program())) {
+            return;
+        }
+        if (AdminMessages.PROGRAMS.contains(l.program())) {
             AdminEvent e = AdminMessages.event(l, file, at);
             if (e != null) {
                 out.accept(e);
             }
         }
-        LoginEvent failure = SshdMessages.isSshd(l.program()) ? null : ServiceMessages.event(l, file, at);
+        LoginEvent failure = ServiceMessages.event(l, file, at);
         if (failure != null) {
             out.accept(failure);
         }

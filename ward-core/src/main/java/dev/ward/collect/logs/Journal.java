@@ -1,5 +1,6 @@
 package dev.ward.collect.logs;
 
+import dev.ward.host.FileStat;
 import dev.ward.host.HostPath;
 import dev.ward.host.HostRoot;
 import dev.ward.host.Program;
@@ -24,8 +25,12 @@ final class Journal {
     private Journal() {
     }
 
+    /** One journalctl run: what the events name as their file, and its arguments. */
+    private record Run(String name, List<String> args) {
+    }
+
     static void read(HostRoot root, Consumer<LogEvent> out, Consumer<Rhythm> rhythms, List<CollectionError> errors) {
-        List<HostPath> dirs = DIRECTORIES.stream().filter(d -> LogFiles.stat(root, d).filter(st -> st.isDirectory()).isPresent())
+        List<HostPath> dirs = DIRECTORIES.stream().filter(d -> root.lstatOrEmpty(d).filter(FileStat::isDirectory).isPresent())
                 .toList();
         if (dirs.isEmpty() && !root.isLive()) {
             return;
@@ -38,16 +43,18 @@ final class Journal {
             }
             return;
         }
-        List<List<String>> runs = new ArrayList<>();
+        List<Run> runs = new ArrayList<>();
         if (root.isLive()) {
-            runs.add(List.of("-o", "json", "--all", "--no-pager", "--quiet"));
+            runs.add(new Run("journal", List.of("-o", "json", "--all", "--no-pager", "--quiet")));
         } else {
             for (HostPath d : dirs) {
-                runs.add(List.of("--directory", root.display() + d.display(), "-o", "json", "--all", "--no-pager", "--quiet"));
+                runs.add(new Run(d.display(), List.of("--directory", root.display() + d.display(), "-o", "json", "--all",
+                        "--no-pager", "--quiet")));
             }
         }
-        for (List<String> args : runs) {
-            String name = args.contains("--directory") ? args.get(1).substring(root.display().length()) : "journal";
+        for (Run run : runs) {
+            String name = run.name();
+            List<String> args = run.args();
             Rhythm rhythm = new Rhythm(name);
             long[] n = {0};
             try {

@@ -1,7 +1,6 @@
 package dev.ward.collect.logs;
 
 import dev.ward.host.FileStat;
-import dev.ward.host.HostException;
 import dev.ward.host.HostPath;
 import dev.ward.host.HostRoot;
 import java.io.BufferedReader;
@@ -11,7 +10,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -38,21 +36,13 @@ public final class LogFiles {
             for (int n = ROTATIONS; n >= 0; n--) {
                 for (String suffix : n == 0 ? List.of("") : List.of("." + n + ".gz", "." + n)) {
                     HostPath p = HostPath.parse(log.display() + suffix);
-                    if (stat(root, p).filter(FileStat::isRegular).isPresent()) {
+                    if (root.lstatOrEmpty(p).filter(FileStat::isRegular).isPresent()) {
                         out.add(p);
                     }
                 }
             }
         }
         return out;
-    }
-
-    static Optional<FileStat> stat(HostRoot root, HostPath p) {
-        try {
-            return root.lstat(p);
-        } catch (HostException e) {
-            return Optional.empty();
-        }
     }
 
     /** Streams a log's lines (invalid UTF-8 replaced); a name ending in .gz is decompressed. */

@@ -17,12 +17,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.ToLongFunction;
 
 /**
- * What the authentication logs say of logins and administrative actions, gathered in one pass as the lines stream by (oldest
- * log first), so memory grows with the number of distinct addresses and of successful logins, never
- * with the number of lines: a log of gigabytes of password guesses costs a few counters an address,
-and routine sudo use a counter a user.
+ * What the authentication logs say of logins and administrative actions, gathered in one pass as
+ * the lines stream by (oldest log first), so memory grows with the number of distinct addresses and
+ * of successful logins, never with the number of lines: a log of gigabytes of password guesses
+ * costs a few counters an address, and routine sudo use a counter a user.
  * A source's burst is {@code maxRetry} failures within {@code findTime}, fail2ban's sshd defaults.
  */
 public final class LoginLedger {
@@ -221,21 +222,20 @@ public final class LoginLedger {
 
     /** Failed logins by address (each failed authentication once). */
     public Map<String, Long> failuresBySource() {
-        Map<String, Long> out = new TreeMap<>();
-        sources.forEach((k, s) -> {
-            if (s.failures > 0) {
-                out.put(k, s.failures);
-            }
-        });
-        return out;
+        return bySource(s -> s.failures);
     }
 
     /** "Invalid user" lines by address: names tried that the host does not know. */
     public Map<String, Long> invalidUsersBySource() {
+        return bySource(s -> s.invalidUsers);
+    }
+
+    /** A count of each address, the addresses it is 0 for left out. */
+    private Map<String, Long> bySource(ToLongFunction<Source> count) {
         Map<String, Long> out = new TreeMap<>();
         sources.forEach((k, s) -> {
-            if (s.invalidUsers > 0) {
-                out.put(k, s.invalidUsers);
+            if (count.applyAsLong(s) > 0) {
+                out.put(k, count.applyAsLong(s));
             }
         });
         return out;

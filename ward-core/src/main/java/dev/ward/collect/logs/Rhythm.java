@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The pace of one text log, observed line by line in constant memory: how many lines, the span,
- * the longest silence, how often time went backwards, and the typical gap between two lines (from
+ * The pace of one text log, observed line by line in constant memory: the longest silence, how
+ * often time went backwards, and the typical gap between two lines (from
  * a histogram of gaps by powers of two). A log whose host writes every few minutes and that falls
  * silent for days, or whose times go back, was edited or stopped.
  */
@@ -15,8 +15,6 @@ public final class Rhythm {
 
     private final String file;
     private final long[] gaps = new long[64];
-    private long lines;
-    private Instant first;
     private Instant last;
     private Instant gapFrom;
     private Instant gapTo;
@@ -30,7 +28,6 @@ public final class Rhythm {
     }
 
     void line(Instant t, long number) {
-        lines++;
         if (last != null) {
             if (t.isBefore(last.minus(BACKWARDS_SLACK))) {
                 if (backwards++ == 0) {
@@ -46,8 +43,6 @@ public final class Rhythm {
                 gapFrom = last;
                 gapTo = t;
             }
-        } else {
-            first = t;
         }
         last = last == null || t.isAfter(last) ? t : last;
     }
@@ -70,18 +65,6 @@ public final class Rhythm {
 
     public String file() {
         return file;
-    }
-
-    public long lines() {
-        return lines;
-    }
-
-    public Instant first() {
-        return first;
-    }
-
-    public Instant last() {
-        return last;
     }
 
     /** The longest silence between two lines: its start, or null with fewer than two lines. */

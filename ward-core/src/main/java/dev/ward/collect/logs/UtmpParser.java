@@ -79,9 +79,9 @@ public final class UtmpParser {
     private static int sane(byte[] data, Layout l) {
         int score = 0;
         for (int at = 0; at + l.size <= data.length && at < 16 * l.size; at += l.size) {
-            ByteBuffer b = ByteBuffer.wrap(data, at, l.size).order(l.order);
+            ByteBuffer b = ByteBuffer.wrap(data).order(l.order);
             int type = b.getShort(at);
-            long sec = l.timeWidth == 4 ? Integer.toUnsignedLong(b.getInt(at + l.timeAt)) : b.getLong(at + l.timeAt);
+            long sec = field(b, at + l.timeAt, l);
             score += type >= 0 && type <= 9 && sec >= 0 && sec < 4_102_444_800L ? 1 : -1;
         }
         return score;
@@ -95,11 +95,16 @@ public final class UtmpParser {
         }
         int type = b.getShort(at);
         long pid = Integer.toUnsignedLong(b.getInt(at + 4));
-        long sec = l.timeWidth == 4 ? Integer.toUnsignedLong(b.getInt(at + l.timeAt)) : b.getLong(at + l.timeAt);
-        long usec = l.timeWidth == 4 ? Integer.toUnsignedLong(b.getInt(at + l.timeAt + 4)) : b.getLong(at + l.timeAt + 8);
+        long sec = field(b, at + l.timeAt, l);
+        long usec = field(b, at + l.timeAt + l.timeWidth, l);
         Instant time = sec == 0 && usec == 0 ? null : Instant.ofEpochSecond(sec, Math.floorMod(usec, 1_000_000L) * 1000);
         return new UtmpRecord(file, at, type, pid, text(data, at + LINE_AT, 32), text(data, at + USER_AT, 32),
                 text(data, at + HOST_AT, 256), time, zeroed);
+    }
+
+    /** A time field (seconds or microseconds): 32 bits unsigned on x86-64, 64 bits elsewhere. */
+    private static long field(ByteBuffer b, int at, Layout l) {
+        return l.timeWidth == 4 ? Integer.toUnsignedLong(b.getInt(at)) : b.getLong(at);
     }
 
     /** A NUL-padded field; invalid UTF-8 replaced. */

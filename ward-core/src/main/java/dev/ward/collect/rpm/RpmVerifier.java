@@ -93,12 +93,8 @@ public final class RpmVerifier {
     }
 
     private static PackageFile file(HostRoot root, RpmVerifyParser.Result r, String[] owner) {
-        FileStat st = null;
-        try {
-            st = r.missing() ? null : root.lstat(HostPath.parse(r.path())).orElse(null);
-        } catch (HostException e) {
-            // the report stands without the file's times
-        }
+        // the report stands without the file's times where it cannot be described
+        FileStat st = r.missing() ? null : root.lstatOrEmpty(HostPath.parse(r.path())).orElse(null);
         PackageFile.State state = r.missing() ? PackageFile.State.MISSING
                 : r.contentChanged() ? PackageFile.State.CHANGED : PackageFile.State.METADATA;
         return new PackageFile(r.path(), owner[0], owner[1], owner[2], "dnf reinstall " + owner[0],

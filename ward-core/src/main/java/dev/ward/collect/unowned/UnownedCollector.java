@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Executables, shared libraries, kernel modules and PAM modules in the system directories that no
@@ -35,6 +36,8 @@ public final class UnownedCollector implements Collector<UnownedFile> {
             "/libx32", "/etc", "/usr/local/bin", "/usr/local/sbin", "/usr/local/lib");
 
     private static final byte[] ELF = {0x7f, 'E', 'L', 'F'};
+    private static final Pattern MODULE = Pattern.compile(".*\\.ko(\\.(xz|zst|gz))?");
+    private static final Pattern LIBRARY = Pattern.compile(".*\\.so(\\.[0-9.]+)?");
 
     private final List<HostPath> dirs;
 
@@ -87,12 +90,8 @@ public final class UnownedCollector implements Collector<UnownedFile> {
     }
 
     private static boolean realDirectory(HostRoot root, HostPath dir, Set<Long> seen) {
-        try {
-            return root.lstat(dir).filter(FileStat::isDirectory).map(st -> seen.add(st.inode() * 31 + st.device()))
-                    .orElse(false);
-        } catch (HostException e) {
-            return false;
-        }
+        return root.lstatOrEmpty(dir).filter(FileStat::isDirectory).map(st -> seen.add(st.inode() * 31 + st.device()))
+                .orElse(false);
     }
 
     /** The highest directory between {@code p} and {@code top} that no package owns, or null. */
@@ -108,10 +107,10 @@ public final class UnownedCollector implements Collector<UnownedFile> {
     static Optional<UnownedFile.Kind> kind(HostPath p, FileStat st, boolean elf) {
         String name = p.name();
         String path = p.display();
-        if (name.matches(".*\\.ko(\\.(xz|zst|gz))?")) {
+        if (MODULE.matcher(name).matches()) {
             return Optional.of(UnownedFile.Kind.KERNEL_MODULE);
         }
-        boolean library = name.matches(".*\\.so(\\.[0-9.]+)?");
+        boolean library = LIBRARY.matcher(name).matches();
         if (library && path.contains("/security/pam_")) {
             return Optional.of(UnownedFile.Kind.PAM_MODULE);
         }

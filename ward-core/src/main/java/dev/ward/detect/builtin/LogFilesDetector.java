@@ -6,7 +6,6 @@ import dev.ward.collect.logs.RsyslogTargets;
 import dev.ward.detect.Detector;
 import dev.ward.detect.Results;
 import dev.ward.host.FileStat;
-import dev.ward.host.HostException;
 import dev.ward.host.HostPath;
 import dev.ward.model.CollectionError;
 import dev.ward.model.Finding;
@@ -41,11 +40,7 @@ public final class LogFilesDetector implements Detector {
         List<CollectionError> errors = new ArrayList<>();
         HostFiles files = new HostFiles(scan, name(), errors);
         List<HostPath> configs = new ArrayList<>(CONFIGS);
-        try {
-            scan.root().list(CONFIG_DIR).stream().filter(e -> e.name().endsWith(".conf")).forEach(e -> configs.add(e.path()));
-        } catch (HostException e) {
-            errors.add(new CollectionError(name(), "", e.getMessage()));
-        }
+        files.entries(CONFIG_DIR).stream().filter(e -> e.name().endsWith(".conf")).forEach(e -> configs.add(e.path()));
         for (HostPath config : configs) {
             files.text(config).ifPresent(text -> {
                 for (RsyslogTargets.Target t : RsyslogTargets.parse(text)) {
@@ -60,7 +55,7 @@ public final class LogFilesDetector implements Detector {
 
     private static void check(Scan scan, HostPath config, RsyslogTargets.Target t, Results out) {
         HostPath log = HostPath.parse(t.path());
-        Optional<FileStat> current = stat(scan, log);
+        Optional<FileStat> current = scan.root().lstatOrEmpty(log);
         String where = config.display() + ":" + t.line();
         if (current.isEmpty()) {
             out.add(Finding.builder("linux.logs.log_missing", Severity.MEDIUM, "A log rsyslog writes is missing")
@@ -75,7 +70,7 @@ public final class LogFilesDetector implements Detector {
             return;
         }
         for (String rotated : List.of(t.path() + ".1", t.path() + ".1.gz")) {
-            Optional<FileStat> previous = stat(scan, HostPath.parse(rotated)).filter(st -> st.size() > 0);
+            Optional<FileStat> previous = scan.root().lstatOrEmpty(HostPath.parse(rotated)).filter(st -> st.size() > 0);
             if (previous.isPresent()) {
                 out.add(Finding.builder("linux.logs.emptied_log", Severity.MEDIUM, "A log is empty beside a rotation that is not")
                         .summary(t.path() + " is empty (emptied or created at " + current.get().mtime() + ") while "
@@ -87,14 +82,6 @@ public final class LogFilesDetector implements Detector {
                                 + "the journal or on a remote log server.").build());
                 return;
             }
-        }
-    }
-
-    private static Optional<FileStat> stat(Scan scan, HostPath p) {
-        try {
-            return scan.root().lstat(p);
-        } catch (HostException e) {
-            return Optional.empty();
         }
     }
 }

@@ -109,8 +109,7 @@ public final class PackageFilesDetector implements Detector {
     private static Finding metadata(PackageFile f) {
         boolean setid = (f.mode() & 06000) != 0 && f.differs().contains("mode");
         var b = setid
-                ? Finding.builder("linux.packages.setid_added", Severity.HIGH, "Set-id bit on a packaged program set after install")
-                        .attack("T1548.001")
+                ? PackageTimesDetector.setidAdded()
                 : Finding.builder("linux.packages.metadata_changed", Severity.LOW, "Packaged file's metadata changed after install");
         return evidence(b, f).path(f.path())
                 .summary(f.path() + " (" + f.differs() + " differ from package " + f.packageName() + ")")

@@ -99,14 +99,20 @@ public final class PackageTimesDetector implements Detector {
         }
     }
 
+    /** {@code linux.packages.setid_added}, however it was told: the .deb's mode, the file's ctime, or rpm. */
+    static Finding.Builder setidAdded() {
+        return Finding.builder("linux.packages.setid_added", Severity.HIGH, "Set-id bit on a packaged program set after install")
+                .attack("T1548.001");
+    }
+
     /** A set-id bit the package's own .deb does not give the file. */
     private static Finding notShipped(PackageFile f, int shipped) {
-        return Finding.builder("linux.packages.setid_added", Severity.HIGH, "Set-id bit on a packaged program set after install")
+        return setidAdded()
                 .summary(f.path() + " mode " + Evidence.octal(f.mode()) + " where package " + f.packageName() + " "
                         + f.version() + " ships it " + Evidence.octal(shipped))
                 .evidence("path", f.path()).evidence("package", f.packageName()).evidence("mode", Evidence.octal(f.mode()))
                 .evidence("shipped_mode", Evidence.octal(shipped)).evidence("uid", f.uid())
-                .evidence("ctime", Evidence.time(f.ctime())).path(f.path()).attack("T1548.001")
+                .evidence("ctime", Evidence.time(f.ctime())).path(f.path())
                 .remediation("Remove the bit (chmod u-s,g-s), then " + f.reinstall() + "; look for who ran it since its ctime.")
                 .build();
     }
@@ -141,12 +147,10 @@ public final class PackageTimesDetector implements Detector {
                 + (putBack ? ", mtime " + f.mtime() + " older than that" : "");
         Finding.Builder b;
         if (setid || caps) {
-            b = Finding.builder(setid ? "linux.packages.setid_added" : "linux.packages.caps_added", Severity.HIGH,
-                            setid ? "Set-id bit on a packaged program set after install"
-                                    : "File capabilities on a packaged program set after install")
+            b = (setid ? setidAdded() : Finding.builder("linux.packages.caps_added", Severity.HIGH,
+                            "File capabilities on a packaged program set after install").attack("T1548"))
                     .summary(f.path() + " mode " + Evidence.octal(f.mode()) + (caps ? " with file capabilities" : "")
                             + " (package " + f.packageName() + "; " + when + ")")
-                    .attack(setid ? "T1548.001" : "T1548")
                     .remediation("Remove the bit or capabilities (chmod u-s,g-s; setcap -r), then " + f.reinstall()
                             + "; look for who ran it since its ctime.");
         } else {
