@@ -23,6 +23,7 @@ import dev.ward.collect.webshell.WebShellCollector;
 import dev.ward.detect.Detector;
 import dev.ward.detect.builtin.AdminDetector;
 import dev.ward.detect.builtin.CronDetector;
+import dev.ward.detect.builtin.CronLogDetector;
 import dev.ward.detect.builtin.DevDetector;
 import dev.ward.detect.builtin.DuplicateUidDetector;
 import dev.ward.detect.builtin.LogFilesDetector;
@@ -119,7 +120,7 @@ public final class Checks {
     /** What {@code ward logs} runs: the authentication logs {@code logs} reads, wtmp and btmp, web logs. */
     public static List<Detector> logs(AuthLogCollector logs) {
         return List.of(new LoginDetector(logs), new AdminDetector(logs), new UtmpDetector(logs), new LogFilesDetector(),
-                new LogRhythmDetector(logs), new WebLogDetector());
+                new LogRhythmDetector(logs), new WebLogDetector(), new CronLogDetector(logs));
     }
 
     /** The catalog's checks, one detector per source, after checking every source they name exists. */

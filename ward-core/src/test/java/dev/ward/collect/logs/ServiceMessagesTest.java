@@ -28,11 +28,12 @@ class ServiceMessagesTest {
     static final Pattern ANNOTATION = Pattern.compile("# failJSON: .*\"match\": *(true|false).*?(?:\"host\": *\"([^\"]+)\")?.*");
 
     @ParameterizedTest
-    @CsvSource({"dovecot, 5", "postfix, 1", "vsftpd, 2", "pam-generic, 5"})
+    @CsvSource({"dovecot, 5", "postfix, 1", "vsftpd, 8", "pam-generic, 5", "proftpd, 10", "mysqld-auth, 16"})
     void failuresAgreeWithFail2bansAnnotations(String name, int atLeast) throws Exception {
         Path file = TESTS.resolve(name);
         assumeTrue(Files.isRegularFile(file), "no ../shared/datasets/logs: skipped");
         SyslogParser parser = new SyslogParser(ZoneOffset.UTC, Instant.parse("2030-01-01T00:00:00Z"));
+        LogMessages messages = new LogMessages();
         List<String> lines = Files.readAllLines(file);
         int read = 0;
         boolean unsupported = false;
@@ -47,7 +48,7 @@ class ServiceMessagesTest {
             }
             List<LogEvent> events = new ArrayList<>();
             long at = i + 1;
-            parser.parse(lines.get(i)).ifPresent(l -> AuthLogCollector.events(l, name, at, events::add));
+            parser.parseAny(lines.get(i)).ifPresent(l -> messages.events(l, name, at, events::add));
             for (LogEvent e : events) {
                 if (e instanceof LoginEvent login && login.kind() == LoginEvent.Kind.FAILURE) {
                     read++;
@@ -59,5 +60,37 @@ class ServiceMessagesTest {
             }
         }
         assertTrue(read >= atLeast, name + ": only " + read + " failures read");
+    }
+
+    /** The services read in full: each line fail2ban's annotations say is a failure is one for ward, with the same time. */
+    @ParameterizedTest
+    @CsvSource({"vsftpd, 8", "proftpd, 10", "mysqld-auth, 16"})
+    void everyAnnotatedFailureIsRead(String name, int failures) throws Exception {
+        Path file = TESTS.resolve(name);
+        assumeTrue(Files.isRegularFile(file), "no ../shared/datasets/logs: skipped");
+        SyslogParser parser = new SyslogParser(ZoneOffset.UTC, Instant.parse("2030-01-01T00:00:00Z"));
+        LogMessages messages = new LogMessages();
+        Pattern time = Pattern.compile(".*\"time\": *\"([^\"]+)\".*");
+        List<String> lines = Files.readAllLines(file);
+        int annotated = 0;
+        for (int i = 1; i < lines.size(); i++) {
+            Matcher a = ANNOTATION.matcher(lines.get(i - 1));
+            if (!a.matches() || !a.group(1).equals("true")) {
+                continue;
+            }
+            annotated++;
+            String line = lines.get(i).replaceFirst("# failJSON.*", "");
+            List<LogEvent> events = new ArrayList<>();
+            parser.parseAny(line).ifPresent(l -> messages.events(l, name, 0, events::add));
+            LoginEvent failure = events.stream().map(LoginEvent.class::cast)
+                    .filter(e -> e.kind() == LoginEvent.Kind.FAILURE).findFirst()
+                    .orElseThrow(() -> new AssertionError(name + ":" + (lines.indexOf(line) + 1) + " not read: " + line));
+            Matcher t = time.matcher(lines.get(i - 1));
+            if (t.matches() && !name.equals("mysqld-auth")) {
+                assertEquals(Instant.parse(t.group(1) + "Z").getEpochSecond() % 86_400,
+                        failure.time().getEpochSecond() % 86_400, name + ": " + line);
+            }
+        }
+        assertEquals(failures, annotated, name + ": annotated failures");
     }
 }

@@ -46,4 +46,30 @@ class AdminDetectorTest {
                     out.findings().stream().map(f -> f.severity().label() + " " + f.check() + " " + f.summary()).toList());
         }
     }
+
+    @Test
+    void packagesThatDisarmOrArm() throws Exception {
+        Path log = dir.resolve("var/log/dpkg.log");
+        Files.createDirectories(log.getParent());
+        Files.writeString(log, """
+                2026-11-20 10:00:00 startup archives unpack
+                2026-11-20 10:00:01 install curl:amd64 <none> 7.88.1-10+deb12u8
+                2026-11-20 10:00:02 install nmap:amd64 <none> 7.93+dfsg1-1
+                2026-11-20 10:00:03 install xmrig:amd64 <none> 6.19.0+dfsg-1
+                2026-11-20 10:00:04 upgrade auditd:amd64 1:3.0.9-1 1:3.0.9-1+b1
+                2026-11-20 10:00:05 remove vim:amd64 2:9.0.1378-2 <none>
+                2026-11-20 10:00:06 remove auditd:amd64 1:3.0.9-1+b1 <none>
+                2026-11-20 10:00:07 purge rsyslog:amd64 8.2302.0-1 <none>
+                """);
+        try (HostRoot root = HostRoot.open(dir)) {
+            Results out = new Results();
+            new AdminDetector().detect(new Scan(root, InstantSource.system()), out);
+            assertEquals(List.of(
+                    "low linux.logs.attack_tool_installed dpkg installed nmap 7.93+dfsg1-1 at 2026-11-20T10:00:02Z",
+                    "medium linux.logs.attack_tool_installed dpkg installed xmrig 6.19.0+dfsg-1 at 2026-11-20T10:00:03Z",
+                    "medium linux.logs.security_package_removed dpkg removed auditd (remove 1:3.0.9-1+b1) at 2026-11-20T10:00:06Z",
+                    "medium linux.logs.security_package_removed dpkg removed rsyslog (purge 8.2302.0-1) at 2026-11-20T10:00:07Z"),
+                    out.findings().stream().map(f -> f.severity().label() + " " + f.check() + " " + f.summary()).toList());
+        }
+    }
 }
