@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ward.host.SqliteNative;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -60,6 +61,7 @@ class BaselineCommandTest {
         JsonNode trusted = new ObjectMapper().readTree(report.toFile()).get("changes");
         assertEquals(paths(changes, "changed"), paths(trusted, "changed"));
 
+        SqliteNative.configure(); // as ward does, so SQLite is not loaded from /tmp
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
             c.createStatement().executeUpdate("UPDATE entries SET size = size + 1");
         }

@@ -1,6 +1,7 @@
 package dev.ward.baseline;
 
 import dev.ward.host.HostPath;
+import dev.ward.host.SqliteNative;
 import dev.ward.model.FileEntry;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,6 +49,7 @@ public final class BaselineReader implements AutoCloseable {
         config.setOpenMode(SQLiteOpenMode.READONLY);
         Connection db;
         try {
+            SqliteNative.configure();
             db = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
         } catch (SQLException e) {
             throw new BaselineException(file, "cannot open: " + e.getMessage(), e);

@@ -1,6 +1,7 @@
 package dev.ward.baseline;
 
 import dev.ward.Ward;
+import dev.ward.host.SqliteNative;
 import dev.ward.model.FileEntry;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -55,6 +56,7 @@ public final class BaselineWriter implements AutoCloseable {
         config.setSynchronous(SQLiteConfig.SynchronousMode.OFF);
         config.setLockingMode(SQLiteConfig.LockingMode.EXCLUSIVE);
         config.setTempStore(SQLiteConfig.TempStore.FILE);
+        SqliteNative.configure();
         this.db = DriverManager.getConnection("jdbc:sqlite:" + temp, config.toProperties());
         try (Statement st = db.createStatement()) {
             st.execute(EntryTable.CREATE_HEADER);

@@ -6,7 +6,7 @@ import java.time.Instant;
  * One record of utmp, wtmp or btmp.
  *
  * @param file   the file it was read from, as a path inside the root
- * @param offset where it starts in the file
+ * @param offset where it starts in the file (for wtmpdb's database, the row's ID)
  * @param type   ut_type: 1 run level, 2 boot, 5 init, 6 login, 7 user process (a login), 8 dead
  *               process (a logout), 0 empty
  * @param host   the remote host or address for a network login, or the kernel version of a boot

@@ -5,6 +5,7 @@ import dev.ward.collect.accounts.AccountsCollector;
 import dev.ward.collect.cron.CronCollector;
 import dev.ward.collect.devfs.DevCollector;
 import dev.ward.collect.logs.AuthLogCollector;
+import dev.ward.collect.logs.LastlogCollector;
 import dev.ward.collect.logs.UtmpCollector;
 import dev.ward.collect.dpkg.PackageFilesCollector;
 import dev.ward.collect.modules.ModulesCollector;
@@ -83,7 +84,8 @@ public final class Checks {
                 new PackageFilesCollector(),
                 new UnownedCollector(),
                 new AuthLogCollector(),
-                new UtmpCollector());
+                new UtmpCollector(),
+                new LastlogCollector());
     }
 
     /** The Java detectors of {@code ward triage}. */

@@ -2,6 +2,7 @@ package dev.ward.run;
 
 import dev.ward.collect.Scan;
 import dev.ward.collect.logs.AuthLogCollector;
+import dev.ward.collect.logs.LastlogCollector;
 import dev.ward.collect.logs.LoginLedger;
 import dev.ward.collect.logs.UtmpCollector;
 import dev.ward.collect.web.WebLedger;
@@ -41,11 +42,17 @@ public final class LogsSummary {
             ledger.cronCommands().forEach((user, commands) -> commands.forEach((command, c) ->
                     cron.computeIfAbsent(user, k -> new TreeMap<>()).put(command, c.runs())));
             m.put("cron_commands", cron);
+            m.put("apt_commands", ledger.aptCommands().stream().map(e -> e.time() + " "
+                    + (e.actor().isEmpty() ? "" : e.actor() + ": ") + e.detail()).toList());
             List<UtmpRecord> utmp = scan.records(new UtmpCollector()).records();
             m.put("wtmp_logins_by_user", countUtmp(utmp, "wtmp", UtmpRecord.USER_PROCESS, UtmpRecord::user));
             m.put("btmp_failures_by_source", countUtmp(utmp, "btmp", UtmpRecord.LOGIN_PROCESS, UtmpRecord::host));
             m.put("boots", times(utmp, r -> r.type() == UtmpRecord.BOOT_TIME));
             m.put("web_requests", WebLedger.of(scan).requests());
+            Map<String, String> last = new TreeMap<>();
+            scan.records(new LastlogCollector()).records().forEach(l -> last.merge(l.user(), l.time() + (l.host().isEmpty()
+                    ? "" : " from " + l.host()) + (l.line().isEmpty() ? "" : " on " + l.line()), (a, b) -> a.compareTo(b) >= 0 ? a : b));
+            m.put("last_login_by_user", last);
             m.put("shutdowns", times(utmp, r -> r.type() == UtmpRecord.RUN_LVL && r.user().equals("shutdown")));
             return m;
         };

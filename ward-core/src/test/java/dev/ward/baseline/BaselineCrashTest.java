@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ward.baseline.BaselineSignature.Status;
+import dev.ward.host.SqliteNative;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -32,7 +33,8 @@ class BaselineCrashTest {
         byte[] before = Files.readAllBytes(db);
 
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                "--enable-native-access=ALL-UNNAMED", "-D" + SqliteNative.DIR + "=" + System.getProperty(SqliteNative.DIR),
+                "-cp", System.getProperty("java.class.path"),
                 BaselineSlowWriter.class.getName(), db.toString())
                 .redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()))) {

@@ -3,6 +3,7 @@ package dev.ward.baseline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.ward.host.SqliteNative;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ class BaselineOpenErrorsTest {
     @Test
     void anSqliteDatabaseOfSomethingElseIsRefusedClearly() throws SQLException {
         Path f = dir.resolve("other.db");
+        SqliteNative.configure(); // as ward does, so SQLite is not loaded from /tmp
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE moz_places (id INTEGER)");
         }
@@ -46,6 +48,7 @@ class BaselineOpenErrorsTest {
     void aLaterFormatIsRefusedWithBothVersions() throws IOException, SQLException {
         Path f = dir.resolve("base.db");
         BaselineStoreTest.write(f, java.util.List.of());
+        SqliteNative.configure(); // as ward does, so SQLite is not loaded from /tmp
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f); Statement st = c.createStatement()) {
             st.execute("UPDATE header SET value = '9' WHERE key = 'format_version'");
         }

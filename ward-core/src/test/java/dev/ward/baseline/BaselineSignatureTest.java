@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ward.baseline.BaselineSignature.Status;
 import dev.ward.baseline.BaselineSignature.Verdict;
+import dev.ward.host.SqliteNative;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -43,6 +44,7 @@ class BaselineSignatureTest {
     }
 
     private void sql(String statement) throws SQLException {
+        SqliteNative.configure(); // as ward does, so SQLite is not loaded from /tmp
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
             st.executeUpdate(statement);
         }

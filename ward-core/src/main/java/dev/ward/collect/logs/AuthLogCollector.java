@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  * daemon; where one runs, its files hold the journal's messages, which are then not read twice).
  * Each file's traditional timestamps get their year from its mtime and their zone from the host's
  * ({@link HostZone}). Then the logs services keep themselves ({@link ServiceLines}: FTP, MySQL,
- * PostgreSQL, dpkg), cron's own log, and the cron lines of {@code syslog} or {@code messages}
+ * PostgreSQL, dpkg), apt's history ({@link AptHistory}), cron's own log, and the cron lines of {@code syslog} or {@code messages}
  * where cron has no log of its own.
  */
 public final class AuthLogCollector implements Collector<LoginEvent> {
@@ -108,6 +108,13 @@ public final class AuthLogCollector implements Collector<LoginEvent> {
         if (files.isEmpty()) {
             for (HostPath file : serviceLogs(root)) {
                 read(root, file, zone, inWindow, (t, at) -> { }, errors);
+            }
+            for (HostPath file : LogFiles.rotations(root, List.of(AptHistory.LOG))) {
+                try {
+                    AptHistory.read(root, file, zone, inWindow);
+                } catch (IOException e) {
+                    errors.add(new CollectionError("logins", "", e.getMessage()));
+                }
             }
             List<HostPath> cron = LogFiles.rotations(root, CRON_LOGS);
             Consumer<LogEvent> cronOnly = e -> {

@@ -109,6 +109,9 @@ public final class LoginLedger {
     /** Distinct cron commands kept per user; past this many, the rest are counted as one "other". */
     static final int CRON_COMMANDS_KEPT = 500;
 
+    /** apt's runs kept, the latest. */
+    static final int APT_COMMANDS_KEPT = 100;
+
     /** A successful login, with how many failures its address had made before it. */
     public record Success(LoginEvent event, long failuresBefore) {
     }
@@ -126,6 +129,7 @@ public final class LoginLedger {
     private final Map<String, Long> sudoByUser = new TreeMap<>();
     private final Map<String, Map<String, CronCommand>> cron = new TreeMap<>();
     private final Map<String, Long> sessionsByUser = new TreeMap<>();
+    private final Deque<AdminEvent> aptCommands = new ArrayDeque<>();
     private long events;
     private Instant first;
     private Instant last;
@@ -166,6 +170,14 @@ public final class LoginLedger {
             }
             case SESSION_OPENED -> {
                 sessionsByUser.merge(e.target(), 1L, Long::sum);
+                return;
+            }
+            case PACKAGE_COMMAND -> {
+                adminCounts.merge(e.kind().label(), 1L, Long::sum);
+                aptCommands.addLast(e);
+                if (aptCommands.size() > APT_COMMANDS_KEPT) {
+                    aptCommands.removeFirst();
+                }
                 return;
             }
             default -> adminCounts.merge(e.kind().label(), 1L, Long::sum);
@@ -303,6 +315,11 @@ public final class LoginLedger {
     /** The commands cron ran, by user and command. */
     public Map<String, Map<String, CronCommand>> cronCommands() {
         return Collections.unmodifiableMap(cron);
+    }
+
+    /** apt's latest {@value #APT_COMMANDS_KEPT} runs, oldest first. */
+    public List<AdminEvent> aptCommands() {
+        return List.copyOf(aptCommands);
     }
 
     /** systemd-logind's sessions opened, by user. */

@@ -5,18 +5,33 @@ import dev.ward.collect.Collector;
 import dev.ward.collect.Scan;
 import dev.ward.host.HostException;
 import dev.ward.host.HostPath;
+import dev.ward.host.HostRoot;
 import dev.ward.model.CollectionError;
 import dev.ward.model.UtmpRecord;
+import java.io.IOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The records of {@code /var/log/wtmp} (logins, logouts, boots, shutdowns) and {@code btmp}
  * (failed logins), with their first rotations, oldest first. A torn last record is a collection
- * error naming the file and offset; the records before it are kept.
+ * error naming the file and offset; the records before it are kept. Then wtmpdb's database
+ * ({@code /var/lib/wtmpdb/wtmp.db}, Debian 13's and openSUSE's successor to wtmp), whose rows become
+ * the records wtmp would hold: a boot, a clean shutdown (the boot row's logout), and each session's
+ * login and logout, in order of time.
  */
 public final class UtmpCollector implements Collector<UtmpRecord> {
     static final List<String> FILES = List.of("/var/log/wtmp.1", "/var/log/wtmp", "/var/log/btmp.1", "/var/log/btmp");
+    static final HostPath WTMPDB = HostPath.of("/var/lib/wtmpdb/wtmp.db");
+    /** wtmpdb's row types. */
+    private static final int DB_BOOT = 1;
+    private static final int DB_USER = 3;
     private static final long LIMIT = 1L << 30;
 
     @Override
@@ -48,6 +63,48 @@ public final class UtmpCollector implements Collector<UtmpRecord> {
                 }
             }
         }
+        if (scan.root().lstatOrEmpty(WTMPDB).isPresent()) {
+            try {
+                out.addAll(wtmpdb(scan.root()));
+            } catch (IOException | SQLException e) {
+                errors.add(new CollectionError(source(), WTMPDB.display(), e.getMessage()));
+            }
+        }
         return new CollectResult<>(out, errors);
+    }
+
+    static List<UtmpRecord> wtmpdb(HostRoot root) throws IOException, SQLException {
+        String file = WTMPDB.display();
+        List<UtmpRecord> out = new ArrayList<>();
+        try (SqliteCopy copy = SqliteCopy.open(root, WTMPDB);
+             Statement st = copy.db().createStatement();
+             ResultSet rs = st.executeQuery("SELECT ID, Type, User, Login, Logout, TTY, RemoteHost FROM wtmp ORDER BY ID")) {
+            while (rs.next()) {
+                long id = rs.getLong(1);
+                int type = rs.getInt(2);
+                String user = rs.getString(3);
+                String tty = Objects.toString(rs.getString(6), "");
+                String host = Objects.toString(rs.getString(7), "");
+                Instant login = micros(rs.getLong(4));
+                Instant logout = rs.getObject(5) == null ? null : micros(rs.getLong(5));
+                if (type == DB_BOOT) {
+                    out.add(new UtmpRecord(file, id, UtmpRecord.BOOT_TIME, 0, tty, "reboot", host, login, false));
+                    if (logout != null) {
+                        out.add(new UtmpRecord(file, id, UtmpRecord.RUN_LVL, 0, tty, "shutdown", host, logout, false));
+                    }
+                } else if (type == DB_USER) {
+                    out.add(new UtmpRecord(file, id, UtmpRecord.USER_PROCESS, 0, tty, user, host, login, false));
+                    if (logout != null) {
+                        out.add(new UtmpRecord(file, id, UtmpRecord.DEAD_PROCESS, 0, tty, "", "", logout, false));
+                    }
+                }
+            }
+        }
+        out.sort(Comparator.comparing(UtmpRecord::time));
+        return out;
+    }
+
+    private static Instant micros(long us) {
+        return Instant.ofEpochSecond(Math.floorDiv(us, 1_000_000), Math.floorMod(us, 1_000_000) * 1000L);
     }
 }

@@ -106,7 +106,7 @@ public final class AdminDetector implements Detector {
                                 .remediation("Ask who installed it and why; an intruder brings scanners, crackers and "
                                         + "tunnels to reach further from this host.")
                         : null;
-                case PACKAGE_UPGRADED, CRON_COMMAND, SESSION_OPENED, SHUTDOWN -> null;
+                case PACKAGE_UPGRADED, PACKAGE_COMMAND, CRON_COMMAND, SESSION_OPENED, SHUTDOWN -> null;
             };
             if (b != null) {
                 out.add(b.evidence("actor", e.actor().isEmpty() ? null : e.actor()).evidence("target", e.target())

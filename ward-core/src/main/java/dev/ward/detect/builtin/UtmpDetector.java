@@ -2,11 +2,13 @@ package dev.ward.detect.builtin;
 
 import dev.ward.collect.Scan;
 import dev.ward.collect.logs.AuthLogCollector;
+import dev.ward.collect.logs.LastlogCollector;
 import dev.ward.collect.logs.LoginLedger;
 import dev.ward.collect.logs.UtmpCollector;
 import dev.ward.detect.Detector;
 import dev.ward.detect.Results;
 import dev.ward.model.Finding;
+import dev.ward.model.LastLogin;
 import dev.ward.model.LoginEvent;
 import dev.ward.model.Severity;
 import dev.ward.model.UtmpRecord;
@@ -26,6 +28,9 @@ import java.util.List;
  * recorded, at a time the authentication log covers, with no accepted login for that user within two
  * minutes of it there: lines removed from the log. The reverse (a login in the log, none in wtmp)
  * is not reported: sessions without a terminal (sftp, scp, commands) write no wtmp.</li>
+ * <li>{@code linux.logs.lastlog_not_in_wtmp} (medium, T1070.002): lastlog's last login of a user,
+ * at a time wtmp covers, with no login of that user in wtmp within two minutes of it: wtmp's record
+ * removed, while lastlog, one record a user overwritten in place, was left.</li>
  * <li>{@code linux.logs.clock_changed} (low, T1070.006): the clock was set, as the pair of records
  * date(1) and friends write (types 4 and 3: the old time, then the new).</li>
  * <li>{@code linux.logs.unplanned_reboot} (low, T1529): a boot with no shutdown record (written by
@@ -78,6 +83,7 @@ public final class UtmpDetector implements Detector {
             before = r.time() == null ? before : r;
         }
         missingFromAuthLog(records, LoginLedger.of(scan, logs), out);
+        missingFromWtmp(records, out.take(scan.records(new LastlogCollector())), out);
         uncleanBoots(records, out);
     }
 
@@ -177,6 +183,35 @@ public final class UtmpDetector implements Detector {
                         .evidence("file", r.file()).evidence("offset", r.offset()).path(r.file()).attack("T1070.002")
                         .remediation("Lines may have been removed from the log: compare with the journal and a remote "
                                 + "log server for that minute.").build());
+            }
+        }
+    }
+
+    private static void missingFromWtmp(List<UtmpRecord> records, List<LastLogin> last, Results out) {
+        List<UtmpRecord> logins = records.stream().filter(r -> r.file().contains("wtmp") && r.time() != null
+                && r.type() == UtmpRecord.USER_PROCESS).toList();
+        Instant first = records.stream().filter(r -> r.file().contains("wtmp") && r.time() != null)
+                .map(UtmpRecord::time).min(Instant::compareTo).orElse(null);
+        if (first == null) {
+            return; // no wtmp to compare with
+        }
+        for (LastLogin l : last) {
+            if (l.time().isBefore(first)) {
+                continue;
+            }
+            boolean recorded = logins.stream().anyMatch(r -> r.user().equals(l.user())
+                    && Duration.between(r.time(), l.time()).abs().compareTo(MATCH) <= 0);
+            if (!recorded) {
+                out.add(Finding.builder("linux.logs.lastlog_not_in_wtmp", Severity.MEDIUM,
+                                "Last login in lastlog that wtmp lacks")
+                        .summary(l.user() + " last logged in at " + l.time() + (l.host().isEmpty() ? "" : " from " + l.host())
+                                + (l.line().isEmpty() ? "" : " on " + l.line()) + " (" + l.file() + "): no login of "
+                                + l.user() + " within two minutes in wtmp, which covers " + first + " onwards")
+                        .evidence("user", l.user()).evidence("host", l.host().isEmpty() ? null : l.host())
+                        .evidence("line", l.line().isEmpty() ? null : l.line()).evidence("time", l.time().toString())
+                        .evidence("file", l.file()).path(l.file()).attack("T1070.002")
+                        .remediation("wtmp's record of that login may have been removed: look for it in the "
+                                + "authentication log, the journal and a remote log server.").build());
             }
         }
     }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.ward.host.HostPath;
+import dev.ward.host.HostRoot;
 import dev.ward.model.AdminEvent;
 import dev.ward.model.LogEvent;
 import dev.ward.model.LoginEvent;
@@ -59,6 +61,25 @@ class ServiceLinesTest {
         assertEquals("base-passwd", e.target());
         assertEquals("3.5.33", e.detail());
         assertEquals(Instant.parse("2016-08-06T17:35:39Z"), e.time());
+    }
+
+    /** Plaso's apt history.log: one run a block, at its start, with who asked for it where apt says. */
+    @Test
+    void aptHistory() throws Exception {
+        Path file = PLASO.resolve("apt_history.log");
+        assumeTrue(Files.isRegularFile(file), "no ../shared/datasets/logs: skipped");
+        List<String> lines = Files.readAllLines(file);
+        List<AdminEvent> runs = new ArrayList<>();
+        try (HostRoot root = HostRoot.open(PLASO)) {
+            AptHistory.read(root, HostPath.of("/apt_history.log"), ZoneOffset.UTC, e -> runs.add((AdminEvent) e));
+        }
+        assertEquals(lines.stream().filter(l -> l.startsWith("Start-Date: ")).count(), runs.size());
+        assertEquals(lines.stream().filter(l -> l.startsWith("Requested-By: jxs (1005)")).count(),
+                runs.stream().filter(e -> e.actor().equals("jxs")).count());
+        AdminEvent first = runs.getFirst();
+        assertEquals("apt-get upgrade --no-install-recommends --assume-yes", first.detail());
+        assertEquals(Instant.parse("2019-07-10T16:38:08Z"), first.time());
+        assertEquals(lines.indexOf("Start-Date: 2019-07-10  16:38:08") + 1, first.line());
     }
 
     /**
