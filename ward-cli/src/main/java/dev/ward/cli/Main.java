@@ -13,6 +13,6 @@ public final class Main {
 
     /** Runs ward as the command line would, without exiting; tests call this. */
     public static int run(String... args) {
-        return WardCommand.commandLine().execute(args);
+        return WardCommand.commandLine(args).execute(args);
     }
 }

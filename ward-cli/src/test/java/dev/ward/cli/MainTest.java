@@ -143,4 +143,25 @@ class MainTest {
         assertTrue(r.status() < 64, r.err());
         assertEquals(dir + "/img\\xff", new ObjectMapper().readTree(report.toFile()).get("root").asText());
     }
+
+    /** A named command is made alone; anything else (help, an option, a mistyped name) gets them all. */
+    @Test
+    void onlyTheNamedCommandIsMade() {
+        assertEquals(java.util.Set.of("logs"), WardCommand.commandLine("logs", "--root", "/").getSubcommands().keySet());
+        assertTrue(WardCommand.commandLine("help").getSubcommands().keySet().containsAll(
+                java.util.List.of("triage", "logs", "baseline", "generate-completion")));
+        assertTrue(WardCommand.commandLine("tirage").getSubcommands().size() > 5);
+        assertEquals(0, Main.run("logs", "--help"));
+    }
+
+    /** The AOT cache's training run: its log read, its JDK hashed, without a word on the console. */
+    @Test
+    void aotTraining() throws Exception {
+        Run r = ward("aot-train", dir.toString());
+        assertEquals(0, r.status(), r.err());
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("logs.json").toFile());
+        assertTrue(report.get("summary").get("login_events").asLong() > 100_000, report.toString());
+        assertTrue(Files.size(dir.resolve("db")) > 0);
+        assertTrue(new ObjectMapper().readTree(dir.resolve("triage.json").toFile()).has("findings"));
+    }
 }

@@ -3,10 +3,8 @@ package dev.ward.collect.logs;
 import dev.ward.host.FileStat;
 import dev.ward.host.HostPath;
 import dev.ward.host.HostRoot;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,18 +43,59 @@ public final class LogFiles {
         return out;
     }
 
-    /** Streams a log's lines (invalid UTF-8 replaced); a name ending in .gz is decompressed. */
+    /**
+     * Streams a log's lines (invalid UTF-8 replaced); a name ending in .gz is decompressed. A line
+     * ends at a newline, a carriage return before it dropped. Lines are cut from the bytes read
+     * rather than through a Reader: the JDK makes a String of ASCII bytes with one copy, where a
+     * Reader decodes to chars and compresses them back, a third of the time of reading a log.
+     */
     public static void lines(HostRoot root, HostPath file, LineConsumer out) throws IOException {
         String name = file.display();
         try (InputStream raw = root.openStream(file);
-             InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 64 * 1024) : raw;
-             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024)) {
-            long n = 0;
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                out.accept(line, ++n);
-            }
+             InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 64 * 1024) : raw) {
+            split(in, out);
         } catch (ZipException e) {
             throw new IOException(name + ": not gzip data: " + e.getMessage(), e);
         }
+    }
+
+    /** The lines of {@code in}, as {@link #lines} cuts them. */
+    static void split(InputStream in, LineConsumer out) throws IOException {
+        byte[] buf = new byte[256 * 1024];
+        int start = 0;
+        int end = 0;
+        long n = 0;
+        for (int read; (read = in.read(buf, end, buf.length - end)) >= 0; ) {
+            int scan = end;
+            end += read;
+            for (int nl = indexOf(buf, scan, end); nl >= 0; nl = indexOf(buf, start, end)) {
+                out.accept(line(buf, start, nl), ++n);
+                start = nl + 1;
+            }
+            if (start > 0) { // keep the partial line at the front
+                System.arraycopy(buf, start, buf, 0, end - start);
+                end -= start;
+                start = 0;
+            } else if (end == buf.length) { // a line longer than the buffer
+                buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+            }
+        }
+        if (end > start) {
+            out.accept(line(buf, start, end), ++n);
+        }
+    }
+
+    private static int indexOf(byte[] buf, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buf[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String line(byte[] buf, int from, int to) {
+        int len = to > from && buf[to - 1] == '\r' ? to - from - 1 : to - from;
+        return new String(buf, from, len, StandardCharsets.UTF_8);
     }
 }

@@ -115,30 +115,52 @@ public final class SyslogParser {
         return (a == ' ' ? 0 : a - '0') * 10 + (b - '0');
     }
 
+    /** The decimal number of {@code s} from {@code from} to {@code to}, or -1 when it is none (or too long). */
+    private static long digits(String s, int from, int to) {
+        if (to <= from || to - from > 18) {
+            return -1;
+        }
+        long n = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
+    /** The host and program of the line before: a log names few, so each is made once, not once a line. */
+    private String lastHost = "";
+    private String lastProgram = "";
+
     /** "host program[pid]: message" from {@code at}. */
-    private static Optional<SyslogLine> rest(String line, int at, Instant time) {
+    private Optional<SyslogLine> rest(String line, int at, Instant time) {
         int hostEnd = line.indexOf(' ', at);
         if (hostEnd < 0) {
             return Optional.empty();
         }
-        String host = line.substring(at, hostEnd);
-        int colon = line.indexOf(": ", hostEnd + 1);
-        int tagEnd = colon < 0 ? line.length() : colon;
-        String tag = line.substring(hostEnd + 1, tagEnd);
-        if (colon < 0 || tag.indexOf(' ') >= 0) {
-            return Optional.of(new SyslogLine(time, host, "", -1, line.substring(hostEnd + 1)));
+        String host = lastHost = same(line, at, hostEnd, lastHost);
+        int tagStart = hostEnd + 1;
+        int colon = line.indexOf(": ", tagStart);
+        int space = line.indexOf(' ', tagStart);
+        if (colon < 0 || (space >= 0 && space < colon)) {
+            return Optional.of(new SyslogLine(time, host, "", -1, line.substring(tagStart)));
         }
         long pid = -1;
-        String program = tag;
-        int bracket = tag.indexOf('[');
-        if (bracket > 0 && tag.endsWith("]")) {
-            program = tag.substring(0, bracket);
-            try {
-                pid = Long.parseLong(tag.substring(bracket + 1, tag.length() - 1));
-            } catch (NumberFormatException e) {
-                pid = -1;
-            }
+        int programEnd = colon;
+        int bracket = line.indexOf('[', tagStart);
+        if (bracket > tagStart && bracket < colon && line.charAt(colon - 1) == ']') {
+            programEnd = bracket;
+            pid = digits(line, bracket + 1, colon - 1);
         }
+        String program = lastProgram = same(line, tagStart, programEnd, lastProgram);
         return Optional.of(new SyslogLine(time, host, program, pid, line.substring(colon + 2)));
+    }
+
+    /** {@code line}'s text from {@code from} to {@code to}: {@code last} when it is the same. */
+    private static String same(String line, int from, int to, String last) {
+        return last.length() == to - from && line.startsWith(last, from) ? last : line.substring(from, to);
     }
 }
