@@ -2,18 +2,41 @@ package dev.ward.host;
 
 import java.io.IOException;
 
-/** A system call on the host failed; carries the errno and the path, displayed, in its message. */
+/**
+ * A system call on the host failed; carries the errno and the path, displayed, in its message.
+ * Most are expected (a file that is not there is the usual answer to "is it there?") and cost
+ * nothing much: no stack trace is taken, and the message is made only when asked for.
+ */
 public final class HostException extends IOException {
     private final int errno;
+    private final HostPath path;
+    private final String operation;
+    private String message;
 
     HostException(String operation, HostPath path, int errno) {
-        super(path.display() + ": " + operation + ": " + Libc.strerror(errno));
         this.errno = errno;
+        this.path = path;
+        this.operation = operation;
     }
 
     HostException(HostPath path, String message) {
-        super(path.display() + ": " + message);
         this.errno = 0;
+        this.path = path;
+        this.operation = null;
+        this.message = path.display() + ": " + message;
+    }
+
+    @Override
+    public String getMessage() {
+        if (message == null) {
+            message = path.display() + ": " + operation + ": " + Libc.strerror(errno);
+        }
+        return message;
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
     }
 
     public int errno() {

@@ -71,22 +71,40 @@ final class Libc {
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
     private static final MethodHandle GETDENTS64 = downcall("getdents64",
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
-    private static final MethodHandle READLINKAT = downcall("readlinkat",
-            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG));
-    private static final MethodHandle LISTXATTR = downcall("listxattr",
-            FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG));
-    private static final MethodHandle GETXATTR = downcall("getxattr",
-            FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG));
     private static final MethodHandle READ = downcall("read",
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
-    private static final MethodHandle PREAD = downcall("pread",
-            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
-    private static final MethodHandle FCNTL = downcall("fcntl",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
     private static final MethodHandle CLOSE = downcall("close",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    private static final MethodHandle STRERROR = LINKER.downcallHandle(LIBC.find("strerror").orElseThrow(),
-            FunctionDescriptor.of(ADDRESS, JAVA_INT));
+
+    // The calls many runs make none of, each bound on first use, by its holder class: binding a
+    // downcall spins classes, about a hundredth of a second each, at every start.
+
+    private static final class Readlink {
+        static final MethodHandle READLINKAT = downcall("readlinkat",
+                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG));
+    }
+
+    private static final class Xattr {
+        static final MethodHandle LISTXATTR = downcall("listxattr",
+                FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG));
+        static final MethodHandle GETXATTR = downcall("getxattr",
+                FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG));
+    }
+
+    private static final class Pread {
+        static final MethodHandle PREAD = downcall("pread",
+                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
+    }
+
+    private static final class Fcntl {
+        static final MethodHandle FCNTL = downcall("fcntl",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
+    }
+
+    private static final class Strerror {
+        static final MethodHandle STRERROR = LINKER.downcallHandle(LIBC.find("strerror").orElseThrow(),
+                FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    }
 
     static {
         boolean arm = System.getProperty("os.arch", "").contains("aarch64");
@@ -153,7 +171,7 @@ final class Libc {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment capture = arena.allocate(CAPTURE);
             MemorySegment buf = arena.allocate(4096);
-            long r = (long) READLINKAT.invokeExact(capture, dirfd, cString(arena, name), buf, 4096L);
+            long r = (long) Readlink.READLINKAT.invokeExact(capture, dirfd, cString(arena, name), buf, 4096L);
             r = check(r, capture);
             if (r < 0) {
                 err[0] = (int) -r;
@@ -169,7 +187,7 @@ final class Libc {
     static long listxattr(byte[] path, MemorySegment buf) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment capture = arena.allocate(CAPTURE);
-            long r = (long) LISTXATTR.invokeExact(capture, cString(arena, path), buf, buf.byteSize());
+            long r = (long) Xattr.LISTXATTR.invokeExact(capture, cString(arena, path), buf, buf.byteSize());
             return check(r, capture);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -180,7 +198,7 @@ final class Libc {
     static long getxattr(byte[] path, byte[] name, MemorySegment buf) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment capture = arena.allocate(CAPTURE);
-            long r = (long) GETXATTR.invokeExact(capture, cString(arena, path), cString(arena, name), buf, buf.byteSize());
+            long r = (long) Xattr.GETXATTR.invokeExact(capture, cString(arena, path), cString(arena, name), buf, buf.byteSize());
             return check(r, capture);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -219,7 +237,7 @@ final class Libc {
     static long pread(int fd, MemorySegment buf, long offset) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment capture = arena.allocate(CAPTURE);
-            long r = (long) PREAD.invokeExact(capture, fd, buf, buf.byteSize(), offset);
+            long r = (long) Pread.PREAD.invokeExact(capture, fd, buf, buf.byteSize(), offset);
             return check(r, capture);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -230,7 +248,7 @@ final class Libc {
     static int fcntl(int fd, int cmd, int arg) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment capture = arena.allocate(CAPTURE);
-            int r = (int) FCNTL.invokeExact(capture, fd, cmd, arg);
+            int r = (int) Fcntl.FCNTL.invokeExact(capture, fd, cmd, arg);
             return (int) check(r, capture);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -252,7 +270,7 @@ final class Libc {
     /** The C library's message for an errno: "No such file or directory". */
     static String strerror(int errno) {
         try {
-            MemorySegment s = (MemorySegment) STRERROR.invokeExact(errno);
+            MemorySegment s = (MemorySegment) Strerror.STRERROR.invokeExact(errno);
             return s.reinterpret(256).getString(0);
         } catch (Throwable t) {
             throw rethrow(t);

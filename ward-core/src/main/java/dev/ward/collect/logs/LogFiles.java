@@ -1,13 +1,20 @@
 package dev.ward.collect.logs;
 
+import dev.ward.host.DirEntry;
 import dev.ward.host.FileStat;
+import dev.ward.host.FileType;
+import dev.ward.host.HostException;
 import dev.ward.host.HostPath;
 import dev.ward.host.HostRoot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -27,20 +34,41 @@ public final class LogFiles {
     private LogFiles() {
     }
 
-    /** Every rotation ({@code .30.gz} ... {@code .1}) and the current file of each log that is there, oldest first. */
+    /**
+     * Every rotation ({@code .30.gz} ... {@code .1}) and the current file of each log that is there,
+     * oldest first: regular files, from one listing of each directory rather than a look for each
+     * name that might be there.
+     */
     public static List<HostPath> rotations(HostRoot root, List<HostPath> logs) {
+        Map<HostPath, Set<String>> listed = new HashMap<>();
         List<HostPath> out = new ArrayList<>();
         for (HostPath log : logs) {
+            Set<String> names = listed.computeIfAbsent(log.parent(), dir -> regularFiles(root, dir));
             for (int n = ROTATIONS; n >= 0; n--) {
                 for (String suffix : n == 0 ? List.of("") : List.of("." + n + ".gz", "." + n)) {
-                    HostPath p = HostPath.parse(log.display() + suffix);
-                    if (root.lstatOrEmpty(p).filter(FileStat::isRegular).isPresent()) {
-                        out.add(p);
+                    if (names.contains(log.name() + suffix)) {
+                        out.add(log.parent().resolve(log.name() + suffix));
                     }
                 }
             }
         }
         return out;
+    }
+
+    /** The names of the regular files in {@code dir}; none when it is missing or unreadable. */
+    private static Set<String> regularFiles(HostRoot root, HostPath dir) {
+        Set<String> names = new HashSet<>();
+        try {
+            for (DirEntry e : root.list(dir)) {
+                if (e.type() == FileType.REGULAR || e.type() == FileType.UNKNOWN
+                        && root.lstatOrEmpty(e.path()).filter(FileStat::isRegular).isPresent()) {
+                    names.add(e.name());
+                }
+            }
+        } catch (HostException e) {
+            // nothing there to read
+        }
+        return names;
     }
 
     /**
