@@ -24,6 +24,16 @@ lines=$(wc -l < "$log")
     fail2ban-regex -o ip "$log" "$filter" > "$work/f2b.ips" 2> /dev/null || true
 /usr/bin/time -f "ward-logs %e %U %S %M" -a -o "$work/times" \
     "$here/ward" logs --root "$work/root" --format json -o "$work/ward.json" -q || true
+# One core (taskset): the log as above and five times it; the difference is the steady pace once
+# the JVM has started and compiled, which the shorter run mostly measures.
+mkdir -p "$work/root5/var/log"
+for _ in 1 2 3 4 5; do cat "$log"; done > "$work/root5/var/log/auth.log"
+touch -d 2015-12-31 "$work/root5/var/log/auth.log"
+for r in root root5; do
+    /usr/bin/time -f "one-core-$r %e %U %S %M" -a -o "$work/times" \
+        taskset -c 0 "$here/ward" logs --root "$work/$r" --format json -o /dev/null -q || true
+done
+rm -rf "$work/root5"
 fail2ban-regex -o msg "$sample" "$filter" > "$work/f2b.msgs" 2> /dev/null || true
 python3 - "$work" "$lines" "$copies" <<'PY'
 import collections, json, re, sys
@@ -37,6 +47,15 @@ for row in open(f"{work}/times"):
         t[name] = float(wall)
         print(f"{name:<16}{float(wall):>9.2f}{float(user):>9.2f}{float(sys_):>9.2f}{int(rss) // 1024:>13}{lines / float(wall):>12,.0f}")
 print(f"ward logs took {t['fail2ban-regex'] / t['ward-logs']:.0f}x less time than fail2ban-regex")
+one = {}
+for row in open(f"{work}/times"):
+    if row.startswith("one-core-"):
+        name, wall = row.split()[:2]
+        one[name] = float(wall)
+if len(one) == 2:
+    a, b = one["one-core-root"], one["one-core-root5"]
+    print(f"one core: {lines:,} lines in {a:.2f} s, {5 * lines:,} in {b:.2f} s: {5 * lines / b:,.0f} lines/s end to end, "
+          f"{4 * lines / (b - a):,.0f} lines/s once started")
 f2b = collections.Counter(l.strip() for l in open(f"{work}/f2b.ips") if l.strip())
 summary = json.load(open(f"{work}/ward.json"))["summary"]
 failed, invalid = summary["failed_logins_by_source"], summary["invalid_users_by_source"]
