@@ -34,6 +34,16 @@ public final class SqliteNative {
         }
     }
 
+    /**
+     * The library file sqlite-jdbc was pointed at, or null: ward's own, which its self-check does not
+     * hold against it wherever ward was unpacked (a copy under /tmp included).
+     */
+    public static String library() {
+        String dir = System.getProperty("org.sqlite.lib.path");
+        String name = System.getProperty("org.sqlite.lib.name");
+        return dir == null || name == null ? null : Path.of(dir, name).toString();
+    }
+
     /** {@code native/} in the directory of the jar this class was loaded from, or null. */
     private static Path besideJar() {
         try {

@@ -3,6 +3,7 @@ package dev.ward.detect.builtin;
 import dev.ward.host.HostException;
 import dev.ward.host.HostPath;
 import dev.ward.host.HostRoot;
+import dev.ward.host.SqliteNative;
 import dev.ward.model.Finding;
 import dev.ward.model.Severity;
 import java.util.ArrayList;
@@ -52,7 +53,11 @@ public final class SelfCheck {
     /** Mapped libraries that were preloaded, or that live in temporary places, or were deleted. */
     static List<String> mappedSuspects(Set<String> mapped, Set<String> preloaded) {
         List<String> suspects = new ArrayList<>();
+        String own = SqliteNative.library();
         for (String file : mapped) {
+            if (file.equals(own)) {
+                continue; // SQLite's library, loaded by ward from its own directory
+            }
             boolean wasPreloaded = preloaded.stream().anyMatch(p -> file.equals(p) || file.endsWith("/" + p));
             boolean odd = file.endsWith(" (deleted)") || SUSPECT_DIRS.stream().anyMatch(file::startsWith)
                     || (file.contains("/.") && file.contains(".so"));

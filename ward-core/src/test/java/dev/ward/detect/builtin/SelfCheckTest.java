@@ -53,4 +53,30 @@ class SelfCheckTest {
                 java.util.Set.of("libevil.so"));
         assertEquals(List.of("/usr/lib/libevil.so"), s);
     }
+
+    /** Ward unpacked under /tmp: its own SQLite library is not held against it; another library there is. */
+    @Test
+    void wardsOwnSqliteLibraryWhereverWardIs() {
+        String dir = System.getProperty("org.sqlite.lib.path");
+        String name = System.getProperty("org.sqlite.lib.name");
+        try {
+            System.setProperty("org.sqlite.lib.path", "/tmp/ward/native/org/sqlite/native/Linux/x86_64");
+            System.setProperty("org.sqlite.lib.name", "libsqlitejdbc.so");
+            List<String> s = SelfCheck.mappedSuspects(new java.util.LinkedHashSet<>(List.of(
+                    "/tmp/ward/native/org/sqlite/native/Linux/x86_64/libsqlitejdbc.so", "/tmp/ward/native/libevil.so")),
+                    java.util.Set.of());
+            assertEquals(List.of("/tmp/ward/native/libevil.so"), s);
+        } finally {
+            restore("org.sqlite.lib.path", dir);
+            restore("org.sqlite.lib.name", name);
+        }
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) {
+            System.clearProperty(key);
+        } else {
+            System.setProperty(key, value);
+        }
+    }
 }
