@@ -43,7 +43,7 @@ public final class WardCommand implements Runnable {
     }
 
     /** The subcommands' names, in the order usage lists them. */
-    private static final List<String> SUBCOMMANDS = List.of("triage", "packages", "changed", "logs", "checks", "baseline",
+    private static final List<String> SUBCOMMANDS = List.of("triage", "packages", "changed", "logs", "procs", "checks", "baseline",
             "key", "help", "generate-completion", AotTrainCommand.NAME);
 
     /**
@@ -57,6 +57,7 @@ public final class WardCommand implements Runnable {
             case "packages" -> new PackagesCommand();
             case "changed" -> new ChangedCommand();
             case "logs" -> new LogsCommand();
+            case "procs" -> new ProcsCommand();
             case "checks" -> new ChecksCommand();
             case "baseline" -> new BaselineCommand();
             case "key" -> new KeyCommand();

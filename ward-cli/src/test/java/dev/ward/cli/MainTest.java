@@ -164,4 +164,18 @@ class MainTest {
         assertTrue(Files.size(dir.resolve("db")) > 0);
         assertTrue(new ObjectMapper().readTree(dir.resolve("triage.json").toFile()).has("findings"));
     }
+
+    /** ward procs on this host: its own process in the table, and a bad sample a usage error. */
+    @Test
+    void procs() throws Exception {
+        Run r = ward("procs", "--sample", "200ms", "--format", "json", "-o", dir.resolve("p.json").toString(), "-q");
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("p.json").toFile()).get("summary");
+        long self = ProcessHandle.current().pid();
+        boolean listed = false;
+        for (JsonNode p : summary.get("processes")) {
+            listed |= p.get("pid").asLong() == self && p.get("cpu").isNumber() && p.get("exe").asText().endsWith("/java");
+        }
+        assertTrue(listed, summary.toString());
+        assertEquals(64, ward("procs", "--sample", "soon").status());
+    }
 }

@@ -101,6 +101,35 @@ final class Libc {
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
     }
 
+    /**
+     * opendir, readdir64 and closedir as a program linked against libc gets them: looked up with
+     * dlsym(RTLD_DEFAULT), so that a preloaded library's versions come first, as they do for ps.
+     * (The JDK's own lookup goes to libc itself, past any preload.)
+     */
+    private static final class Dirs {
+        static final MethodHandle DLSYM = LINKER.downcallHandle(LIBC.find("dlsym").orElseThrow(),
+                FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
+        static final MethodHandle OPENDIR = asPrograms("opendir", FunctionDescriptor.of(ADDRESS, ADDRESS));
+        static final MethodHandle READDIR64 = asPrograms("readdir64", FunctionDescriptor.of(ADDRESS, ADDRESS));
+        static final MethodHandle CLOSEDIR = asPrograms("closedir", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+
+        private static MethodHandle asPrograms(String name, FunctionDescriptor fd) {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment symbol = (MemorySegment) DLSYM.invokeExact(MemorySegment.NULL, arena.allocateFrom(name));
+                if (symbol.address() == 0) {
+                    throw new UnsupportedOperationException("no " + name + " in the global scope");
+                }
+                return LINKER.downcallHandle(symbol, fd, Linker.Option.captureCallState("errno"));
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
+        }
+    }
+
+    private static final class Kill {
+        static final MethodHandle KILL = downcall("kill", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    }
+
     private static final class Strerror {
         static final MethodHandle STRERROR = LINKER.downcallHandle(LIBC.find("strerror").orElseThrow(),
                 FunctionDescriptor.of(ADDRESS, JAVA_INT));
@@ -265,6 +294,61 @@ final class Libc {
         } catch (Throwable t) {
             throw rethrow(t);
         }
+    }
+
+    /**
+     * The names of a directory as the C library's readdir(3) gives them, "." and ".." left out: what
+     * ps and every other program sees, and so what a library preloaded to hook readdir can edit.
+     * Null when it cannot be opened.
+     */
+    static java.util.List<String> readdirNames(String dir) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment capture = arena.allocate(CAPTURE);
+            MemorySegment d = (MemorySegment) Dirs.OPENDIR.invokeExact(capture, arena.allocateFrom(dir));
+            if (d.address() == 0) {
+                return null;
+            }
+            java.util.List<String> names = new java.util.ArrayList<>();
+            try {
+                while (true) {
+                    MemorySegment e = (MemorySegment) Dirs.READDIR64.invokeExact(capture, d);
+                    if (e.address() == 0) {
+                        break;
+                    }
+                    String name = e.reinterpret(19 + 256).getString(19); // struct dirent64: d_name at 19
+                    if (!name.equals(".") && !name.equals("..")) {
+                        names.add(name);
+                    }
+                }
+            } finally {
+                int ignored = (int) Dirs.CLOSEDIR.invokeExact(capture, d);
+            }
+            return names;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static final int ESRCH = 3;
+
+    /**
+     * The ids from 1 to {@code max} that kill(2) with signal 0 finds a process or thread for
+     * (success, or EPERM: there, but not ours to signal); nothing is sent.
+     */
+    static java.util.BitSet killZeroAll(int max) {
+        java.util.BitSet alive = new java.util.BitSet(max + 1);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment capture = arena.allocate(CAPTURE);
+            for (int pid = 1; pid <= max; pid++) {
+                int r = (int) Kill.KILL.invokeExact(capture, pid, 0);
+                if (r == 0 || (int) ERRNO.get(capture, 0L) == EPERM) {
+                    alive.set(pid);
+                }
+            }
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        return alive;
     }
 
     /** The C library's message for an errno: "No such file or directory". */

@@ -57,10 +57,58 @@ public final class TextReporter implements Reporter {
         String text = Printable.line(r.tool() + " " + r.version() + " report for host " + r.host()
                 + ", root " + r.root() + ", " + time(r.started()) + " to " + time(r.finished()));
         t.para("", INDENT, text);
+        List<Map.Entry<String, List<?>>> tables = new ArrayList<>();
         for (Map.Entry<String, Object> e : r.summary().entrySet()) {
-            t.para("  " + Printable.line(e.getKey()) + ": ", INDENT, value(e.getValue()));
+            if (isTable(e.getValue())) {
+                tables.add(Map.entry(e.getKey(), (List<?>) e.getValue()));
+            } else {
+                t.para("  " + Printable.line(e.getKey()) + ": ", INDENT, value(e.getValue()));
+            }
         }
         t.blank();
+        for (Map.Entry<String, List<?>> table : tables) {
+            table(t, table.getValue());
+            t.blank();
+        }
+    }
+
+    /** A list of rows with the same columns (the processes of {@code ward procs}): a table, not a value. */
+    private static boolean isTable(Object value) {
+        return value instanceof List<?> l && !l.isEmpty() && l.stream().allMatch(x -> x instanceof Map<?, ?> m
+                && m.keySet().equals(((Map<?, ?>) l.getFirst()).keySet()));
+    }
+
+    /** Columns as wide as their widest cell (up to {@value #MAX_CELL}), the last one left ragged. */
+    private static void table(TextLayout t, List<?> rows) {
+        List<String> columns = ((Map<?, ?>) rows.getFirst()).keySet().stream().map(String::valueOf).toList();
+        List<List<String>> cells = new ArrayList<>();
+        cells.add(columns.stream().map(c -> c.toUpperCase(java.util.Locale.ROOT)).toList());
+        for (Object row : rows) {
+            Map<?, ?> m = (Map<?, ?>) row;
+            cells.add(columns.stream().map(c -> cell(m.get(c))).toList());
+        }
+        int[] width = new int[columns.size()];
+        for (List<String> row : cells) {
+            for (int i = 0; i < row.size(); i++) {
+                width[i] = Math.max(width[i], row.get(i).length());
+            }
+        }
+        for (List<String> row : cells) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.size(); i++) {
+                String c = row.get(i);
+                line.append(i + 1 < row.size() ? c + " ".repeat(width[i] - c.length() + 1) : c);
+            }
+            t.line(line.toString().stripTrailing());
+        }
+    }
+
+    private static final int MAX_CELL = 60;
+
+    private static String cell(Object value) {
+        String text = value == null ? "-" : Printable.line(value instanceof String s ? s : Json.compact(value));
+        text = text.isEmpty() ? "-" : text;
+        return text.length() <= MAX_CELL ? text : text.substring(0, MAX_CELL - 3) + "...";
     }
 
     /** Seconds are enough for a person; the JSON report keeps the full precision. */

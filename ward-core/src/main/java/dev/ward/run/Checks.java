@@ -4,10 +4,10 @@ import dev.ward.collect.Collector;
 import dev.ward.collect.accounts.AccountsCollector;
 import dev.ward.collect.cron.CronCollector;
 import dev.ward.collect.devfs.DevCollector;
+import dev.ward.collect.dpkg.PackageFilesCollector;
 import dev.ward.collect.logs.AuthLogCollector;
 import dev.ward.collect.logs.LastlogCollector;
 import dev.ward.collect.logs.UtmpCollector;
-import dev.ward.collect.dpkg.PackageFilesCollector;
 import dev.ward.collect.modules.ModulesCollector;
 import dev.ward.collect.pam.PamCollector;
 import dev.ward.collect.preload.PreloadCollector;
@@ -35,6 +35,7 @@ import dev.ward.detect.builtin.PackageFilesDetector;
 import dev.ward.detect.builtin.PackageTimesDetector;
 import dev.ward.detect.builtin.PamDetector;
 import dev.ward.detect.builtin.PreloadDetector;
+import dev.ward.detect.builtin.ProcessDetector;
 import dev.ward.detect.builtin.SetIdDetector;
 import dev.ward.detect.builtin.SshKeyDetector;
 import dev.ward.detect.builtin.StartupScriptDetector;
@@ -106,6 +107,7 @@ public final class Checks {
                 new SetIdDetector()));
         all.addAll(packages());
         all.addAll(logs(new AuthLogCollector()));
+        all.add(new ProcessDetector());
         return all;
     }
 

@@ -95,11 +95,17 @@ public record TimeWindow(Instant from, Instant to, Set<Kind> kinds) {
         return out;
     }
 
-    /** "90m", "36h", "7d", "2w", or ISO-8601 "PT90M"; seconds with "s". */
+    /** "90m", "36h", "7d", "2w", or ISO-8601 "PT90M"; seconds with "s", milliseconds with "ms"; "0". */
     public static Duration duration(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
         if (t.startsWith("p")) {
             return Duration.parse(t.toUpperCase(Locale.ROOT));
+        }
+        if (t.equals("0")) {
+            return Duration.ZERO;
+        }
+        if (t.matches("[0-9]+ms")) {
+            return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
         }
         if (!t.matches("[0-9]+[smhdw]")) {
             throw new IllegalArgumentException("not a duration: '" + text + "' (e.g. 90m, 36h, 7d, 2w)");

