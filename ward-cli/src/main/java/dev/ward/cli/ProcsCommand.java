@@ -1,17 +1,29 @@
 package dev.ward.cli;
 
 import dev.ward.cli.options.ReportOptions;
+import dev.ward.collect.Scan;
+import dev.ward.collect.procs.ProcessBaseline;
 import dev.ward.collect.procs.ProcessCollector;
 import dev.ward.collect.times.TimeWindow;
+import dev.ward.detect.Detector;
+import dev.ward.detect.builtin.ExpectedProcessesDetector;
+import dev.ward.detect.builtin.KernelDetector;
 import dev.ward.detect.builtin.ProcessDetector;
 import dev.ward.detect.builtin.SelfCheck;
 import dev.ward.host.HostRoot;
 import dev.ward.model.Finding;
+import dev.ward.report.Report;
 import dev.ward.run.ProcsSummary;
 import dev.ward.run.Triage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,13 +54,41 @@ final class ProcsCommand implements Callable<Integer> {
             description = "Measure CPU use over DURATION (500ms, 2s, 1m; default ${DEFAULT-VALUE}; 0 not to).")
     String sample;
 
+    @Option(names = "--save-baseline", paramLabel = "FILE",
+            description = "Write what runs now (user, executable, arguments) to FILE, for --baseline later.")
+    Path saveBaseline;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Report the kinds of process FILE (from --save-baseline) does not hold.")
+    Path baseline;
+
     @Override
     public Integer call() throws Exception {
         ProcessCollector processes = new ProcessCollector(duration(sample));
+        List<Detector> detectors = new ArrayList<>(List.of(new ProcessDetector(processes), new KernelDetector()));
+        if (baseline != null) {
+            detectors.add(new ExpectedProcessesDetector(processes, expected(baseline), baseline.toString()));
+        }
         try (HostRoot live = HostRoot.live()) {
             List<Finding> self = SelfCheck.run(live, System.getenv());
-            return report.emit(new Triage(List.of(new ProcessDetector(processes)), InstantSource.system(),
-                    ProcsSummary.of(processes)).run(live, self), System.out);
+            Scan[] scan = {null};
+            Report result = new Triage(detectors, InstantSource.system(), s -> {
+                scan[0] = s;
+                return ProcsSummary.of(processes).apply(s);
+            }).run(live, self);
+            if (saveBaseline != null) {
+                String text = ProcessBaseline.write(scan[0].records(processes).records());
+                ReportOptions.replace(saveBaseline, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+            }
+            return report.emit(result, System.out);
+        }
+    }
+
+    private Set<String> expected(Path file) throws IOException {
+        try {
+            return ProcessBaseline.read(Files.readString(file), file.toString());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--baseline: " + e.getMessage());
         }
     }
 

@@ -178,4 +178,36 @@ class MainTest {
         assertTrue(listed, summary.toString());
         assertEquals(64, ward("procs", "--sample", "soon").status());
     }
+
+    /** What runs is saved; a program started afterwards is reported as new; a broken baseline is a usage error. */
+    @Test
+    void procsBaseline() throws Exception {
+        Path saved = dir.resolve("procs.baseline");
+        assertEquals(0, ward("procs", "--sample", "0", "--save-baseline", saved.toString(), "--min-severity", "critical",
+                "-o", dir.resolve("r1.json").toString(), "-q").status() & ~8);
+        assertTrue(Files.readString(saved).startsWith("# ward procs baseline"));
+        Path sleeper = dir.resolve("ward-sleeper");
+        Files.copy(Path.of("/usr/bin/sleep"), sleeper);
+        sleeper.toFile().setExecutable(true);
+        Process p = new ProcessBuilder(sleeper.toString(), "600").start();
+        try {
+            Thread.sleep(300);
+            ward("procs", "--sample", "0", "--baseline", saved.toString(), "--format", "json",
+                    "-o", dir.resolve("r2.json").toString(), "-q");
+            JsonNode findings = new ObjectMapper().readTree(dir.resolve("r2.json").toFile()).get("findings");
+            java.util.List<String> unexpected = new java.util.ArrayList<>();
+            for (JsonNode f : findings) {
+                if (f.get("check").asText().equals("linux.procs.unexpected")) {
+                    unexpected.add(f.get("evidence").get("exe").asText() + " " + f.get("pids"));
+                }
+            }
+            assertTrue(unexpected.contains(sleeper + " [" + p.pid() + "]"), unexpected.toString());
+        } finally {
+            p.destroyForcibly();
+        }
+        Files.writeString(saved, "# a comment\nroot /usr/bin/sleep\n");
+        Run bad = ward("procs", "--sample", "0", "--baseline", saved.toString());
+        assertEquals(64, bad.status());
+        assertTrue(bad.err().contains(saved + ":2: not user, executable and arguments"), bad.err());
+    }
 }

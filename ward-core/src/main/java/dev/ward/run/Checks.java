@@ -27,6 +27,7 @@ import dev.ward.detect.builtin.CronDetector;
 import dev.ward.detect.builtin.CronLogDetector;
 import dev.ward.detect.builtin.DevDetector;
 import dev.ward.detect.builtin.DuplicateUidDetector;
+import dev.ward.detect.builtin.KernelDetector;
 import dev.ward.detect.builtin.LogFilesDetector;
 import dev.ward.detect.builtin.LogRhythmDetector;
 import dev.ward.detect.builtin.LoginDetector;
@@ -108,6 +109,7 @@ public final class Checks {
         all.addAll(packages());
         all.addAll(logs(new AuthLogCollector()));
         all.add(new ProcessDetector());
+        all.add(new KernelDetector());
         return all;
     }
 

@@ -64,13 +64,23 @@ public final class ReportOptions {
         return format.reporter(tty, width());
     }
 
-    /** Writes beside the target and renames over it, so a reader never sees half a report. */
     private void writeAtomically(Report report, Path target) throws IOException {
+        replace(target, out -> reporter(false).write(report, out));
+    }
+
+    /** What a file is written with. */
+    @FunctionalInterface
+    public interface Content {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Writes beside the target and renames over it, so a reader never sees half a file. */
+    public static void replace(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
-                reporter(false).write(report, out);
+                content.write(out);
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

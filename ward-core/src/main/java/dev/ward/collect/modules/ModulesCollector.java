@@ -91,7 +91,7 @@ public final class ModulesCollector implements Collector<ModuleEntry> {
     }
 
     /** Canonical module name to its first {@code .ko*} file under /lib/modules (or /usr/lib/modules). */
-    private static Map<String, HostPath> moduleFiles(Scan scan, List<CollectionError> errors) {
+    public static Map<String, HostPath> moduleFiles(Scan scan, List<CollectionError> errors) {
         Map<String, HostPath> kos = new HashMap<>();
         TreeWalk walk = new TreeWalk(scan.root(), Set.of());
         for (HostPath top : distinctStarts(scan, List.of("/lib/modules", "/usr/lib/modules"), errors)) {
