@@ -4,6 +4,7 @@ import dev.ward.cli.options.ReportOptions;
 import dev.ward.collect.Scan;
 import dev.ward.collect.procs.ProcessBaseline;
 import dev.ward.collect.procs.ProcessCollector;
+import dev.ward.collect.procs.WatchCollector;
 import dev.ward.collect.times.TimeWindow;
 import dev.ward.detect.Detector;
 import dev.ward.detect.builtin.ExpectedProcessesDetector;
@@ -42,6 +43,7 @@ import picocli.CommandLine.Spec;
             "environment. Examples:",
             "  ward procs",
             "  ward procs --sample 5s --format json",
+            "  ward procs --watch 10m",
         })
 final class ProcsCommand implements Callable<Integer> {
     @Spec
@@ -54,6 +56,10 @@ final class ProcsCommand implements Callable<Integer> {
             description = "Measure CPU use over DURATION (500ms, 2s, 1m; default ${DEFAULT-VALUE}; 0 not to).")
     String sample;
 
+    @Option(names = "--watch", paramLabel = "DURATION", defaultValue = "0",
+            description = "Watch for DURATION (30s, 10m) for processes that come and go, counting each kind's runs.")
+    String watch;
+
     @Option(names = "--save-baseline", paramLabel = "FILE",
             description = "Write what runs now (user, executable, arguments) to FILE, for --baseline later.")
     Path saveBaseline;
@@ -64,8 +70,9 @@ final class ProcsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ProcessCollector processes = new ProcessCollector(duration(sample));
-        List<Detector> detectors = new ArrayList<>(List.of(new ProcessDetector(processes), new KernelDetector()));
+        ProcessCollector processes = new ProcessCollector(duration("--sample", sample));
+        WatchCollector watched = new WatchCollector(duration("--watch", watch));
+        List<Detector> detectors = new ArrayList<>(List.of(new ProcessDetector(processes, watched), new KernelDetector()));
         if (baseline != null) {
             detectors.add(new ExpectedProcessesDetector(processes, expected(baseline), baseline.toString()));
         }
@@ -74,7 +81,7 @@ final class ProcsCommand implements Callable<Integer> {
             Scan[] scan = {null};
             Report result = new Triage(detectors, InstantSource.system(), s -> {
                 scan[0] = s;
-                return ProcsSummary.of(processes).apply(s);
+                return ProcsSummary.of(processes, watched).apply(s);
             }).run(live, self);
             if (saveBaseline != null) {
                 String text = ProcessBaseline.write(scan[0].records(processes).records());
@@ -92,11 +99,11 @@ final class ProcsCommand implements Callable<Integer> {
         }
     }
 
-    private Duration duration(String text) {
+    private Duration duration(String option, String text) {
         try {
             return TimeWindow.duration(text);
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
-            throw new ParameterException(spec.commandLine(), "--sample: " + e.getMessage());
+            throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
         }
     }
 }

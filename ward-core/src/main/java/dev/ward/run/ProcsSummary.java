@@ -1,7 +1,9 @@
 package dev.ward.run;
 
 import dev.ward.collect.Scan;
+import dev.ward.collect.procs.ProcessBaseline;
 import dev.ward.collect.procs.ProcessCollector;
+import dev.ward.collect.procs.WatchCollector;
 import dev.ward.model.ProcessEntry;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -13,13 +15,15 @@ import java.util.function.Function;
 /**
  * The summary of {@code ward procs}: every process, busiest first (CPU over the sample, then
  * resident memory), as {@code top} lists them, under {@code "processes"}; a table in the text report.
+ * With a watch, {@code "watched"}: the processes born meanwhile, by kind, with how often each ran.
  */
 public final class ProcsSummary {
     private ProcsSummary() {
     }
 
-    public static Function<Scan, Map<String, Object>> of(ProcessCollector processes) {
+    public static Function<Scan, Map<String, Object>> of(ProcessCollector processes, WatchCollector watched) {
         return scan -> {
+            List<ProcessEntry> born = scan.records(watched).records();
             List<ProcessEntry> all = scan.records(processes).records();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("process_count", all.size());
@@ -28,8 +32,33 @@ public final class ProcsSummary {
                             .thenComparing(Comparator.comparingLong(ProcessEntry::rssKb).reversed())
                             .thenComparingInt(ProcessEntry::pid))
                     .map(ProcsSummary::row).toList());
+            if (!born.isEmpty()) {
+                m.put("watched", watched(born));
+            }
             return m;
         };
+    }
+
+    /** The processes born during the watch, by kind (user, executable, arguments' shape), most frequent first. */
+    private static List<Map<String, Object>> watched(List<ProcessEntry> born) {
+        Map<String, List<ProcessEntry>> kinds = new LinkedHashMap<>();
+        born.forEach(p -> kinds.computeIfAbsent(ProcessBaseline.key(p), k -> new java.util.ArrayList<>()).add(p));
+        return kinds.values().stream().sorted(Comparator.comparingInt((List<ProcessEntry> l) -> l.size()).reversed())
+                .map(l -> {
+                    ProcessEntry first = l.getFirst();
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("runs", l.size());
+                    m.put("user", first.user());
+                    m.put("first", time(first));
+                    m.put("last", time(l.getLast()));
+                    m.put("exe", first.exe());
+                    m.put("command", first.command());
+                    return m;
+                }).toList();
+    }
+
+    private static String time(ProcessEntry p) {
+        return p.started() == null ? null : p.started().truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     private static Map<String, Object> row(ProcessEntry p) {

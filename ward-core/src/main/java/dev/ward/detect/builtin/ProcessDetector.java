@@ -5,6 +5,7 @@ import dev.ward.collect.Scan;
 import dev.ward.collect.net.ProcNet;
 import dev.ward.collect.procs.ProcFiles;
 import dev.ward.collect.procs.ProcessCollector;
+import dev.ward.collect.procs.WatchCollector;
 import dev.ward.detect.Detector;
 import dev.ward.detect.Results;
 import dev.ward.host.HostException;
@@ -57,13 +58,16 @@ public final class ProcessDetector implements Detector {
     static final Duration SECOND_LOOK = Duration.ofMillis(200);
 
     private final ProcessCollector processes;
+    private final WatchCollector watched;
 
     public ProcessDetector() {
-        this(new ProcessCollector());
+        this(new ProcessCollector(), new WatchCollector(Duration.ZERO));
     }
 
-    public ProcessDetector(ProcessCollector processes) {
+    /** Judges the processes of {@code processes} and those born during {@code watched}. */
+    public ProcessDetector(ProcessCollector processes, WatchCollector watched) {
         this.processes = processes;
+        this.watched = watched;
     }
 
     @Override
@@ -77,7 +81,10 @@ public final class ProcessDetector implements Detector {
         if (!root.isLive()) {
             return;
         }
-        List<ProcessEntry> all = out.take(scan.records(processes));
+        List<ProcessEntry> all = new ArrayList<>(out.take(scan.records(watched)));
+        Set<String> known = new java.util.HashSet<>();
+        all.forEach(p -> known.add(p.pid() + "@" + p.started()));
+        out.take(scan.records(processes)).stream().filter(p -> known.add(p.pid() + "@" + p.started())).forEach(all::add);
         long self = ProcessHandle.current().pid();
         Map<Long, ProcNet.Socket> sockets = sockets(root);
         HostFiles files = scan.packages().isPresent() ? new HostFiles(scan, name(), new ArrayList<>()) : null;

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ward.collect.Scan;
+import dev.ward.collect.procs.ProcessCollector;
+import dev.ward.collect.procs.WatchCollector;
 import dev.ward.host.HostRoot;
 import dev.ward.model.Finding;
+import dev.ward.run.ProcsSummary;
 import java.io.File;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -70,6 +73,34 @@ class ProcessDetectorTest {
         assertEquals(List.of(), of(found, ProcessHandle.current().pid()), "ward's own process is the self-check's");
         Finding d = found.stream().filter(f -> f.pids().contains(deleted.pid())).findFirst().orElseThrow();
         assertTrue(d.summary().contains(copy + ", deleted from disk, from a temporary or hidden place"), d.summary());
+    }
+
+    /** A job that comes and goes from a hidden directory in /tmp, seen while watched and counted. */
+    @Test
+    void shortLivedJobsWhileWatched() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("/tmp"), ".ward-watch");
+        Path job = dir.resolve("kswapd-helper");
+        Files.copy(Path.of("/usr/bin/sleep"), job);
+        job.toFile().setExecutable(true);
+        start("bash", "-c", "for i in 1 2 3 4 5 6 7 8 9 10; do " + job + " 0.2; sleep 0.1; done");
+        ProcessCollector now = new ProcessCollector();
+        WatchCollector watched = new WatchCollector(java.time.Duration.ofSeconds(2));
+        try (HostRoot live = HostRoot.live()) {
+            Scan scan = new Scan(live, InstantSource.system());
+            dev.ward.detect.Results out = new dev.ward.detect.Results();
+            new ProcessDetector(now, watched).detect(scan, out);
+            long runs = out.findings().stream().filter(f -> f.check().equals("linux.procs.runs_from_temp")
+                    && job.toString().equals(f.evidence().get("exe"))).count();
+            assertTrue(runs >= 3, runs + " runs found");
+            var summary = ProcsSummary.of(now, watched).apply(scan);
+            @SuppressWarnings("unchecked")
+            var kinds = (List<java.util.Map<String, Object>>) summary.get("watched");
+            var mine = kinds.stream().filter(k -> job.toString().equals(k.get("exe"))).findFirst().orElseThrow();
+            assertEquals((int) runs, mine.get("runs"));
+        } finally {
+            Files.deleteIfExists(job);
+            Files.deleteIfExists(dir);
+        }
     }
 
     /** A shell whose input and output are a TCP connection on the loopback. */
