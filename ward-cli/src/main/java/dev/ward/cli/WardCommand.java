@@ -43,7 +43,7 @@ public final class WardCommand implements Runnable {
     }
 
     /** The subcommands' names, in the order usage lists them. */
-    private static final List<String> SUBCOMMANDS = List.of("triage", "packages", "changed", "logs", "procs", "checks", "baseline",
+    private static final List<String> SUBCOMMANDS = List.of("triage", "packages", "changed", "logs", "procs", "net", "checks", "baseline",
             "key", "help", "generate-completion", AotTrainCommand.NAME);
 
     /**
@@ -58,6 +58,7 @@ public final class WardCommand implements Runnable {
             case "changed" -> new ChangedCommand();
             case "logs" -> new LogsCommand();
             case "procs" -> new ProcsCommand();
+            case "net" -> new NetCommand();
             case "checks" -> new ChecksCommand();
             case "baseline" -> new BaselineCommand();
             case "key" -> new KeyCommand();

@@ -29,6 +29,7 @@ import dev.ward.detect.builtin.DevDetector;
 import dev.ward.detect.builtin.DuplicateUidDetector;
 import dev.ward.detect.builtin.KernelDetector;
 import dev.ward.detect.builtin.LogFilesDetector;
+import dev.ward.detect.builtin.NetDetector;
 import dev.ward.detect.builtin.LogRhythmDetector;
 import dev.ward.detect.builtin.LoginDetector;
 import dev.ward.detect.builtin.ModulesDetector;
@@ -110,6 +111,7 @@ public final class Checks {
         all.addAll(logs(new AuthLogCollector()));
         all.add(new ProcessDetector());
         all.add(new KernelDetector());
+        all.add(new NetDetector());
         return all;
     }
 

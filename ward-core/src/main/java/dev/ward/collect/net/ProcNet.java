@@ -4,10 +4,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Pure: the kernel's tables of TCP and UDP sockets ({@code /proc/net/tcp}, {@code tcp6},
- * {@code udp}, {@code udp6}): each socket's inode, which ties it to the process whose
- * {@code /proc/PID/fd} links {@code socket:[INODE]}, and its addresses. Addresses are hexadecimal,
- * each 32-bit word in the host's byte order (little-endian here).
+ * Pure: the kernel's tables of sockets ({@code /proc/net/tcp}, {@code tcp6}, {@code udp},
+ * {@code udp6}, {@code raw}, {@code raw6}, and {@code packet}): each socket's inode, which ties it
+ * to the process whose {@code /proc/PID/fd} links {@code socket:[INODE]}, and its addresses.
+ * Addresses are hexadecimal, each 32-bit word in the host's byte order (little-endian here); a raw
+ * socket's "port" is its IP protocol (1 for ICMP), a packet socket's its Ethernet protocol.
  */
 public final class ProcNet {
     private ProcNet() {
@@ -36,6 +37,29 @@ public final class ProcNet {
         return out;
     }
 
+    /**
+     * /proc/net/packet: "sk RefCnt Type Proto Iface R Rmem User Inode"; local is the protocol
+     * (0003: every frame, as a sniffer asks) and the interface index, remote is empty.
+     */
+    public static Map<Long, Socket> parsePacket(String table) {
+        Map<Long, Socket> out = new HashMap<>();
+        String[] lines = table.split("\n");
+        for (int i = 1; i < lines.length; i++) {
+            String[] f = lines[i].strip().split("\\s+");
+            if (f.length < 9) {
+                continue;
+            }
+            try {
+                long inode = Long.parseLong(f[8]);
+                String proto = String.format("0x%04x", Integer.parseInt(f[3], 16));
+                out.put(inode, new Socket("packet", proto + " if " + f[4], "", f[2], Long.parseLong(f[7]), inode));
+            } catch (NumberFormatException e) {
+                // not a socket line
+            }
+        }
+        return out;
+    }
+
     /** "0100007F:1F90" is 127.0.0.1:8080; IPv6 as four little-endian words, printed in full. */
     static String address(String hex) {
         int colon = hex.indexOf(':');
@@ -55,8 +79,9 @@ public final class ProcNet {
             }
         }
         try {
-            String text = java.net.InetAddress.getByAddress(bytes).getHostAddress();
-            return "[" + text + "]:" + port;
+            java.net.InetAddress a = java.net.InetAddress.getByAddress(bytes);
+            String text = a instanceof java.net.Inet4Address ? "::ffff:" + a.getHostAddress() : a.getHostAddress();
+            return "[" + text + "]:" + port; // an IPv4 address mapped into IPv6 is written as ss writes it
         } catch (java.net.UnknownHostException e) {
             return ip + ":" + port;
         }

@@ -103,6 +103,22 @@ class ProcessDetectorTest {
         }
     }
 
+    /** A process holding a raw ICMP socket, as an ICMP back door does (root opens one). */
+    @Test
+    @org.junit.jupiter.api.Tag("root")
+    void rawIcmpSocket() throws Exception {
+        Process p = start("python3", "-c", "import socket, time; s = socket.socket(socket.AF_INET, socket.SOCK_RAW, "
+                + "socket.IPPROTO_ICMP); time.sleep(600)");
+        Thread.sleep(500);
+        try (HostRoot live = HostRoot.live()) {
+            dev.ward.detect.Results out = new dev.ward.detect.Results();
+            new NetDetector().detect(new Scan(live, InstantSource.system()), out);
+            assertEquals(List.of("high linux.net.raw_socket"), of(out.findings(), p.pid()));
+            Finding f = out.findings().stream().filter(x -> x.pids().contains(p.pid())).findFirst().orElseThrow();
+            assertTrue(f.summary().contains("a raw IPv4 socket for ICMP"), f.summary());
+        }
+    }
+
     /** A shell whose input and output are a TCP connection on the loopback. */
     @Test
     void reverseShell() throws Exception {

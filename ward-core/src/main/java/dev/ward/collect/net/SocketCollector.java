@@ -1,0 +1,132 @@
+package dev.ward.collect.net;
+
+import dev.ward.collect.CollectResult;
+import dev.ward.collect.Collector;
+import dev.ward.collect.Scan;
+import dev.ward.collect.accounts.AccountsCollector;
+import dev.ward.host.DirEntry;
+import dev.ward.host.HostException;
+import dev.ward.host.HostPath;
+import dev.ward.host.HostRoot;
+import dev.ward.host.ProcessViews;
+import dev.ward.model.CollectionError;
+import dev.ward.model.SocketEntry;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The live host's TCP, UDP, raw and packet sockets over IPv4 and IPv6, each with the process that
+ * holds it: the kernel's tables under /proc/net, and every process's /proc/PID/fd links
+ * ({@code socket:[INODE]}), as {@code ss -tulpnw} pairs them. On an image there are none.
+ */
+public final class SocketCollector implements Collector<SocketEntry> {
+    static final List<String> TABLES = List.of("tcp", "tcp6", "udp", "udp6", "raw", "raw6");
+    static final String[] TCP_STATES = {"?", "ESTABLISHED", "SYN-SENT", "SYN-RECV", "FIN-WAIT-1", "FIN-WAIT-2",
+        "TIME-WAIT", "UNCONN", "CLOSE-WAIT", "LAST-ACK", "LISTEN", "CLOSING", "NEW-SYN-RECV"};
+
+    @Override
+    public String source() {
+        return "sockets";
+    }
+
+    @Override
+    public Class<SocketEntry> type() {
+        return SocketEntry.class;
+    }
+
+    @Override
+    public CollectResult<SocketEntry> collect(Scan scan) {
+        HostRoot root = scan.root();
+        if (!root.isLive()) {
+            return new CollectResult<>(List.of(), List.of());
+        }
+        List<CollectionError> errors = new ArrayList<>();
+        Map<Long, ProcNet.Socket> sockets = new HashMap<>();
+        for (String table : TABLES) {
+            text(root, "/proc/net/" + table).ifPresent(t -> sockets.putAll(ProcNet.parse(t, table)));
+        }
+        text(root, "/proc/net/packet").ifPresent(t -> sockets.putAll(ProcNet.parsePacket(t)));
+        Map<Long, Integer> holders = new HashMap<>();
+        List<Integer> unread = new ArrayList<>();
+        try {
+            for (int pid : ProcessViews.byGetdents(root)) {
+                List<Long> inodes = socketInodes(root, pid);
+                if (inodes == null) {
+                    unread.add(pid);
+                    continue;
+                }
+                for (long inode : inodes) {
+                    holders.putIfAbsent(inode, pid);
+                }
+            }
+        } catch (HostException e) {
+            errors.add(new CollectionError(source(), "/proc", e.getMessage()));
+        }
+        Map<Long, String> users = new HashMap<>();
+        AccountsCollector.accounts(scan).forEach(a -> users.putIfAbsent(a.uid(), a.name()));
+        List<SocketEntry> out = new ArrayList<>();
+        for (ProcNet.Socket s : sockets.values()) {
+            int pid = holders.getOrDefault(s.inode(), -1);
+            String program = pid < 0 ? "" : text(root, "/proc/" + pid + "/comm").orElse("").strip();
+            out.add(new SocketEntry(s.protocol(), state(s), s.local(), s.remote(), s.inode(), s.uid(),
+                    users.getOrDefault(s.uid(), Long.toString(s.uid())), pid, program, pid < 0 ? "" : link(root, pid),
+                    pid < 0 ? unread : List.of()));
+        }
+        out.sort(java.util.Comparator.comparing(SocketEntry::protocol).thenComparing(SocketEntry::local));
+        return new CollectResult<>(out, errors);
+    }
+
+    private static String state(ProcNet.Socket s) {
+        if (!s.protocol().startsWith("tcp") && !s.protocol().startsWith("udp")) {
+            return s.state();
+        }
+        try {
+            int n = Integer.parseInt(s.state(), 16);
+            if (n == 7 && s.protocol().startsWith("tcp")) {
+                return "CLOSE";
+            }
+            return n < TCP_STATES.length ? TCP_STATES[n] : s.state();
+        } catch (NumberFormatException e) {
+            return s.state();
+        }
+    }
+
+    /**
+     * The inodes of the sockets a process holds: none when it ended, null when its descriptors
+     * could not be read (another user's process, or one the kernel keeps even root out of).
+     */
+    static List<Long> socketInodes(HostRoot root, int pid) {
+        List<Long> out = new ArrayList<>();
+        try {
+            for (DirEntry fd : root.list(HostPath.of("/proc/" + pid + "/fd"))) {
+                root.readlink(fd.path()).map(b -> new String(b, StandardCharsets.UTF_8))
+                        .filter(l -> l.startsWith("socket:[") && l.endsWith("]"))
+                        .ifPresent(l -> out.add(Long.parseLong(l.substring(8, l.length() - 1))));
+            }
+        } catch (HostException e) {
+            return e.isDenied() ? null : out;
+        } catch (NumberFormatException e) {
+            // a link the kernel did not write
+        }
+        return out;
+    }
+
+    private static String link(HostRoot root, int pid) {
+        try {
+            return root.readlink(HostPath.of("/proc/" + pid + "/exe")).map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
+        } catch (HostException e) {
+            return "";
+        }
+    }
+
+    private static java.util.Optional<String> text(HostRoot root, String path) {
+        try {
+            return root.readText(HostPath.of(path));
+        } catch (HostException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.ward.detect.builtin;
+
+import dev.ward.collect.Scan;
+import dev.ward.collect.net.SocketCollector;
+import dev.ward.detect.Detector;
+import dev.ward.detect.Results;
+import dev.ward.host.DirEntry;
+import dev.ward.host.HostException;
+import dev.ward.host.HostPath;
+import dev.ward.host.HostRoot;
+import dev.ward.model.Finding;
+import dev.ward.model.Severity;
+import dev.ward.model.SocketEntry;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the live host's sockets give away (skipped on an image):
+ * <ul>
+ * <li>{@code linux.net.raw_socket} (high, T1205): a process holding a raw IP socket, which sees
+ * every ICMP (or TCP, UDP) packet that reaches the host: how ICMP back doors wait for their magic
+ * packet; ping and traceroute hold one only while they run.</li>
+ * <li>{@code linux.net.packet_socket} (medium, T1040): a process holding a packet socket, which reads
+ * whole frames: a sniffer; DHCP clients and network managers, which need one, are left out; low for
+ * tcpdump, tshark and dumpcap, which a person may be running.</li>
+ * <li>{@code linux.net.listener_without_process} (medium, T1205): a TCP or UDP socket listening that
+ * no process holds (the kernel's own services, such as NFS, too), when ward runs as root; low when
+ * some process's descriptors could not be read even so, since it may be that one's.</li>
+ * <li>{@code linux.net.promiscuous_interface} (medium, T1040): an interface in promiscuous mode
+ * (IFF_PROMISC in /sys/class/net/IF/flags), receiving frames meant for other hosts.</li>
+ * </ul>
+ */
+public final class NetDetector implements Detector {
+    static final Set<String> NEEDS_PACKET = Set.of("dhclient", "dhcpcd", "systemd-network", "systemd-networkd",
+            "NetworkManager", "wpa_supplicant", "lldpd", "dhcpd", "dnsmasq", "udhcpc", "keepalived", "arpwatch");
+    static final Set<String> SNIFFERS = Set.of("tcpdump", "tshark", "dumpcap", "wireshark");
+    static final Set<String> PINGS = Set.of("ping", "ping6", "traceroute", "mtr", "mtr-packet", "fping");
+    private static final int IFF_PROMISC = 0x100;
+
+    private final SocketCollector sockets;
+
+    public NetDetector() {
+        this(new SocketCollector());
+    }
+
+    public NetDetector(SocketCollector sockets) {
+        this.sockets = sockets;
+    }
+
+    @Override
+    public String name() {
+        return "network";
+    }
+
+    @Override
+    public void detect(Scan scan, Results out) {
+        HostRoot root = scan.root();
+        if (!root.isLive()) {
+            return;
+        }
+        List<SocketEntry> all = out.take(scan.records(sockets));
+        boolean seesAll = ProcessHandle.current().info().user().map("root"::equals).orElse(false);
+        for (SocketEntry s : all) {
+            if (s.protocol().startsWith("raw") && !PINGS.contains(s.program())) {
+                out.add(socket(s, "linux.net.raw_socket", Severity.HIGH, "Process holds a raw socket",
+                        "a raw " + (s.protocol().endsWith("6") ? "IPv6" : "IPv4") + " socket for " + protocol(s), "T1205"));
+            } else if (s.protocol().equals("packet") && !NEEDS_PACKET.contains(s.program())) {
+                boolean person = SNIFFERS.contains(s.program());
+                out.add(socket(s, "linux.net.packet_socket", person ? Severity.LOW : Severity.MEDIUM,
+                        "Process holds a packet socket", "a packet socket (" + s.local() + "), which reads whole frames",
+                        "T1040"));
+            } else if (seesAll && s.pid() < 0 && s.listening()) {
+                out.add(socket(s, "linux.net.listener_without_process", s.unread().isEmpty() ? Severity.MEDIUM : Severity.LOW,
+                        "Listening socket that no process holds", "listens, held by no process" + (s.unread().isEmpty()
+                                ? "" : " whose descriptors could be read (those of " + s.unread() + " could not)"), "T1205"));
+            }
+        }
+        promiscuous(root, out);
+    }
+
+    /** "ICMP" for a raw socket's protocol 1, the number otherwise. */
+    private static String protocol(SocketEntry s) {
+        String port = s.local().substring(s.local().lastIndexOf(':') + 1);
+        return switch (port) {
+            case "1" -> "ICMP";
+            case "58" -> "ICMPv6";
+            case "6" -> "TCP";
+            case "17" -> "UDP";
+            case "255" -> "every IP protocol";
+            default -> "IP protocol " + port;
+        };
+    }
+
+    private static Finding socket(SocketEntry s, String check, Severity severity, String title, String what,
+                                  String attack) {
+        Finding.Builder b = Finding.builder(check, severity, title)
+                .summary((s.pid() < 0 ? "a " + s.protocol() + " socket on " + s.local() + " " + what
+                        : "process " + s.pid() + " (" + s.program() + ", " + s.exe() + ") holds " + what)
+                        + " (" + s.protocol() + " " + s.local() + (s.remote().isEmpty() ? "" : " to " + s.remote()) + ")")
+                .evidence("protocol", s.protocol()).evidence("local", s.local())
+                .evidence("remote", s.remote().isEmpty() ? null : s.remote()).evidence("state", s.state())
+                .evidence("inode", s.inode()).evidence("user", s.user()).attack(attack)
+                .remediation("Find what the program is and who started it (its executable, parent, start time); "
+                        + "preserve it, then stop it.");
+        if (s.pid() >= 0) {
+            b.pid(s.pid()).evidence("pid", s.pid()).evidence("program", s.program()).evidence("exe", s.exe());
+        }
+        return b.build();
+    }
+
+    private static void promiscuous(HostRoot root, Results out) {
+        try {
+            for (DirEntry e : root.list(HostPath.of("/sys/class/net"))) {
+                String flags = root.readText(e.path().resolve("flags")).orElse("0x0").strip();
+                if (flags.startsWith("0x") && (Integer.parseInt(flags.substring(2), 16) & IFF_PROMISC) != 0) {
+                    out.add(Finding.builder("linux.net.promiscuous_interface", Severity.MEDIUM,
+                                    "Interface in promiscuous mode")
+                            .summary("interface " + e.name() + " is in promiscuous mode (flags " + flags
+                                    + "): it receives frames meant for other hosts, as a sniffer asks")
+                            .evidence("interface", e.name()).evidence("flags", flags).path("/sys/class/net/" + e.name())
+                            .attack("T1040")
+                            .remediation("Find the process that asked for it (a packet socket, above); bridges and "
+                                    + "virtual machine hosts set it too.")
+                            .build());
+                }
+            }
+        } catch (HostException | NumberFormatException e) {
+            // no /sys/class/net to read
+        }
+    }
+}
