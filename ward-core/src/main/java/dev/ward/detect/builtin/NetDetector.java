@@ -1,6 +1,8 @@
 package dev.ward.detect.builtin;
 
+import dev.ward.collect.HostFiles;
 import dev.ward.collect.Scan;
+import dev.ward.collect.net.PortPolicy;
 import dev.ward.collect.net.SocketCollector;
 import dev.ward.detect.Detector;
 import dev.ward.detect.Results;
@@ -28,6 +30,12 @@ import java.util.Set;
  * some process's descriptors could not be read even so, since it may be that one's.</li>
  * <li>{@code linux.net.promiscuous_interface} (medium, T1040): an interface in promiscuous mode
  * (IFF_PROMISC in /sys/class/net/IF/flags), receiving frames meant for other hosts.</li>
+ * <li>{@code linux.net.unexpected_listener} (medium, T1205, T1571): with a policy ({@code ward net
+ * --expect}), a TCP or UDP listener it does not name. Without one, ward judges listeners itself:
+ * {@code linux.net.listener_from_temp} (high) for a program in a temporary or hidden place,
+ * {@code linux.net.unowned_listener} (medium) for a program no package installed, and
+ * {@code linux.net.interpreter_listening} (medium) for a shell or interpreter listening on every
+ * interface.</li>
  * </ul>
  */
 public final class NetDetector implements Detector {
@@ -38,13 +46,18 @@ public final class NetDetector implements Detector {
     private static final int IFF_PROMISC = 0x100;
 
     private final SocketCollector sockets;
+    private final PortPolicy policy;
+    private final String policyFile;
 
     public NetDetector() {
-        this(new SocketCollector());
+        this(new SocketCollector(), null, null);
     }
 
-    public NetDetector(SocketCollector sockets) {
+    /** {@code policy} (read from {@code policyFile}) names the listeners expected; null to judge them by ward's own rules. */
+    public NetDetector(SocketCollector sockets, PortPolicy policy, String policyFile) {
         this.sockets = sockets;
+        this.policy = policy;
+        this.policyFile = policyFile;
     }
 
     @Override
@@ -59,6 +72,14 @@ public final class NetDetector implements Detector {
             return;
         }
         List<SocketEntry> all = out.take(scan.records(sockets));
+        HostFiles files = scan.packages().isPresent() ? new HostFiles(scan, name(), new java.util.ArrayList<>()) : null;
+        java.util.Set<String> judged = new java.util.HashSet<>();
+        for (SocketEntry s : all) {
+            boolean inet = s.protocol().startsWith("tcp") || s.protocol().startsWith("udp");
+            if (inet && s.listening() && judged.add(s.protocol().substring(0, 3) + PortPolicy.port(s) + "/" + s.pid())) {
+                listener(s, files, out);
+            }
+        }
         boolean seesAll = ProcessHandle.current().info().user().map("root"::equals).orElse(false);
         for (SocketEntry s : all) {
             if (s.protocol().startsWith("raw") && !PINGS.contains(s.program())) {
@@ -76,6 +97,35 @@ public final class NetDetector implements Detector {
             }
         }
         promiscuous(root, out);
+    }
+
+    private void listener(SocketEntry s, HostFiles files, Results out) {
+        if (policy != null) {
+            if (!policy.expects(s)) {
+                out.add(socket(s, "linux.net.unexpected_listener", Severity.MEDIUM, "Listener the policy does not expect",
+                        "a listener on port " + PortPolicy.port(s) + "/" + s.protocol() + " that " + policyFile
+                                + " does not name", "T1571"));
+            }
+            return;
+        }
+        String exe = s.exe().replace(" (deleted)", "");
+        String program = exe.substring(exe.lastIndexOf('/') + 1);
+        if (exe.isEmpty()) {
+            return;
+        }
+        if (ProcessDetector.odd(exe)) {
+            out.add(socket(s, "linux.net.listener_from_temp", Severity.HIGH, "Listener run from a temporary or hidden place",
+                    "a listener on port " + PortPolicy.port(s) + "/" + s.protocol() + ", run from " + exe, "T1571"));
+        } else if (files != null && files.owner(HostPath.of(exe)) == null) {
+            out.add(socket(s, "linux.net.unowned_listener", Severity.MEDIUM, "Listener run by a program no package installed",
+                    "a listener on port " + PortPolicy.port(s) + "/" + s.protocol() + ", run by " + exe
+                            + ", which no package installed", "T1571"));
+        } else if ((ProcessDetector.SHELLS.contains(program) || ProcessDetector.PYTHON.matcher(program).matches())
+                && (s.local().startsWith("0.0.0.0:") || s.local().startsWith("[::]:"))) {
+            out.add(socket(s, "linux.net.interpreter_listening", Severity.MEDIUM, "Interpreter listening on every interface",
+                    "a listener on every interface, port " + PortPolicy.port(s) + "/" + s.protocol() + ", run by "
+                            + program, "T1059"));
+        }
     }
 
     /** "ICMP" for a raw socket's protocol 1, the number otherwise. */

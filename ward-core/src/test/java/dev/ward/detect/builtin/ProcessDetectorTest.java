@@ -119,6 +119,60 @@ class ProcessDetectorTest {
         }
     }
 
+    /**
+     * Listeners: one run from a hidden directory in /tmp (a listener built with gcc), and this JVM's
+     * own, judged against a policy that names it and one that does not.
+     */
+    @Test
+    void listeners() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("/tmp"), ".ward-listen");
+        Path src = dir.resolve("l.c");
+        Files.writeString(src, """
+                #include <arpa/inet.h>
+                #include <stdio.h>
+                #include <sys/socket.h>
+                #include <unistd.h>
+                int main(void) {
+                    int s = socket(AF_INET, SOCK_STREAM, 0);
+                    struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+                    bind(s, (struct sockaddr *) &a, sizeof a);
+                    listen(s, 1);
+                    sleep(600);
+                }
+                """);
+        Path bin = dir.resolve("httpd");
+        Process cc = new ProcessBuilder("gcc", "-o", bin.toString(), src.toString()).redirectErrorStream(true).start();
+        assumeTrue(cc.waitFor() == 0, "gcc is needed to build the listener");
+        Process planted = start(bin.toString());
+        try (ServerSocket mine = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+             HostRoot live = HostRoot.live()) {
+            dev.ward.detect.Results out = new dev.ward.detect.Results();
+            new NetDetector().detect(new Scan(live, InstantSource.system()), out);
+            assertEquals(List.of("high linux.net.listener_from_temp"), of(out.findings(), planted.pid()));
+            int port = mine.getLocalPort();
+            dev.ward.collect.net.PortPolicy none = dev.ward.collect.net.PortPolicy.parse("22/tcp sshd root\n", "ports");
+            dev.ward.detect.Results strict = new dev.ward.detect.Results();
+            new NetDetector(new dev.ward.collect.net.SocketCollector(), none, "ports")
+                    .detect(new Scan(live, InstantSource.system()), strict);
+            assertTrue(strict.findings().stream().anyMatch(f -> f.check().equals("linux.net.unexpected_listener")
+                    && f.pids().contains(ProcessHandle.current().pid()) && f.summary().contains("port " + port + "/")));
+            dev.ward.collect.net.PortPolicy mineOk = dev.ward.collect.net.PortPolicy.parse(port + "/tcp java *\n", "ports");
+            dev.ward.detect.Results allowed = new dev.ward.detect.Results();
+            new NetDetector(new dev.ward.collect.net.SocketCollector(), mineOk, "ports")
+                    .detect(new Scan(live, InstantSource.system()), allowed);
+            assertTrue(allowed.findings().stream().noneMatch(f -> f.check().equals("linux.net.unexpected_listener")
+                    && f.summary().contains("port " + port + "/")));
+        } finally {
+            planted.destroyForcibly().waitFor();
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(dir);
+        }
+    }
+
     /** A shell whose input and output are a TCP connection on the loopback. */
     @Test
     void reverseShell() throws Exception {
