@@ -130,6 +130,15 @@ final class Libc {
         static final MethodHandle KILL = downcall("kill", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     }
 
+    private static final class Sockets {
+        static final MethodHandle SOCKET = downcall("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+        static final MethodHandle CONNECT = downcall("connect", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+        static final MethodHandle SETSOCKOPT = downcall("setsockopt",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+        static final MethodHandle GETSOCKNAME = downcall("getsockname",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    }
+
     private static final class Strerror {
         static final MethodHandle STRERROR = LINKER.downcallHandle(LIBC.find("strerror").orElseThrow(),
                 FunctionDescriptor.of(ADDRESS, JAVA_INT));
@@ -349,6 +358,62 @@ final class Libc {
             throw rethrow(t);
         }
         return alive;
+    }
+
+    /**
+     * The TCP ports from {@code from} to {@code to} of a loopback address (4 bytes for IPv4, 16 for
+     * IPv6) that accept a connection: one socket connects to each port in turn (Linux lets a socket
+     * whose connection was refused connect again), with a send timeout so that a listener whose queue
+     * is full cannot stall the scan; a connection that joined the socket to itself (its own port
+     * tried) is left out. Returns null when no socket could be made.
+     */
+    static java.util.BitSet tcpAnswering(byte[] address, int from, int to) {
+        int family = address.length == 4 ? 2 : 10; // AF_INET, AF_INET6
+        java.util.BitSet open = new java.util.BitSet();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment capture = arena.allocate(CAPTURE);
+            MemorySegment sa = arena.allocate(28, 4);
+            MemorySegment own = arena.allocate(28, 4);
+            MemorySegment ownLength = arena.allocate(JAVA_INT);
+            MemorySegment timeout = arena.allocate(16, 8);
+            timeout.set(JAVA_LONG, 0, 0L);
+            timeout.set(JAVA_LONG, 8, 200_000L); // 0.2 s
+            sa.set(java.lang.foreign.ValueLayout.JAVA_SHORT, 0, (short) family);
+            sa.asSlice(family == 2 ? 4 : 8, address.length).copyFrom(MemorySegment.ofArray(address));
+            int length = family == 2 ? 16 : 28;
+            int fd = -1;
+            for (int port = from; port <= to; port++) {
+                if (fd < 0) {
+                    fd = (int) Sockets.SOCKET.invokeExact(capture, family, 1 /* SOCK_STREAM */, 0);
+                    if (fd < 0) {
+                        return null;
+                    }
+                    int ignored = (int) Sockets.SETSOCKOPT.invokeExact(capture, fd, 1 /* SOL_SOCKET */,
+                            21 /* SO_SNDTIMEO */, timeout, 16);
+                }
+                sa.set(java.lang.foreign.ValueLayout.JAVA_BYTE, 2, (byte) (port >> 8));
+                sa.set(java.lang.foreign.ValueLayout.JAVA_BYTE, 3, (byte) port);
+                int r = (int) Sockets.CONNECT.invokeExact(capture, fd, sa, length);
+                if (r == 0) {
+                    ownLength.set(JAVA_INT, 0, 28);
+                    int named = (int) Sockets.GETSOCKNAME.invokeExact(capture, fd, own, ownLength);
+                    int ownPort = ((own.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 2) & 0xff) << 8)
+                            | (own.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 3) & 0xff);
+                    if (named != 0 || ownPort != port) {
+                        open.set(port);
+                    }
+                    close(fd);
+                    fd = -1;
+                } else if ((int) ERRNO.get(capture, 0L) != 111 /* ECONNREFUSED */) {
+                    close(fd); // timed out or worse: a fresh socket for the next port
+                    fd = -1;
+                }
+            }
+            close(fd);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        return open;
     }
 
     /** The C library's message for an errno: "No such file or directory". */

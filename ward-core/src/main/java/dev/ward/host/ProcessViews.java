@@ -10,7 +10,8 @@ import java.util.TreeSet;
  * numbers in {@code /proc} as the C library's readdir(3) lists them (what ps sees, and what a
  * preloaded library hooks), as getdents64(2) lists them (what the kernel says, unless a kernel
  * module hooks it), and every id up to {@code pid_max} that kill(2) with signal 0 answers for
- * (threads included). Nothing here reads an image: these are the running kernel's.
+ * (threads included). Nothing here reads an image: these are the running kernel's. Likewise the
+ * TCP ports of the loopback addresses that answer a connect, against the kernel's socket tables.
  */
 public final class ProcessViews {
     public static final HostPath PROC = HostPath.of("/proc");
@@ -41,6 +42,11 @@ public final class ProcessViews {
     /** Every process and thread id kill(2) finds, from 1 to {@code max}. */
     public static BitSet byKill(int max) {
         return Libc.killZeroAll(max);
+    }
+
+    /** The TCP ports of a loopback address that accept a connection (see {@link Libc#tcpAnswering}); null without sockets. */
+    public static BitSet tcpAnswering(byte[] address, int from, int to) {
+        return Libc.tcpAnswering(address, from, to);
     }
 
     /** /proc/sys/kernel/pid_max, or Linux's largest default when it cannot be read. */

@@ -44,11 +44,7 @@ public final class SocketCollector implements Collector<SocketEntry> {
             return new CollectResult<>(List.of(), List.of());
         }
         List<CollectionError> errors = new ArrayList<>();
-        Map<Long, ProcNet.Socket> sockets = new HashMap<>();
-        for (String table : TABLES) {
-            text(root, "/proc/net/" + table).ifPresent(t -> sockets.putAll(ProcNet.parse(t, table)));
-        }
-        text(root, "/proc/net/packet").ifPresent(t -> sockets.putAll(ProcNet.parsePacket(t)));
+        Map<Long, ProcNet.Socket> sockets = sockets(root);
         Map<Long, Integer> holders = new HashMap<>();
         List<Integer> unread = new ArrayList<>();
         try {
@@ -77,6 +73,21 @@ public final class SocketCollector implements Collector<SocketEntry> {
         }
         out.sort(java.util.Comparator.comparing(SocketEntry::protocol).thenComparing(SocketEntry::local));
         return new CollectResult<>(out, errors);
+    }
+
+    /** The kernel's tables alone, without their processes: for a second look. */
+    public List<SocketEntry> tables(HostRoot root) {
+        return sockets(root).values().stream().map(s -> new SocketEntry(s.protocol(), state(s), s.local(), s.remote(),
+                s.inode(), s.uid(), "", -1, "", "", List.of())).toList();
+    }
+
+    private static Map<Long, ProcNet.Socket> sockets(HostRoot root) {
+        Map<Long, ProcNet.Socket> sockets = new HashMap<>();
+        for (String table : TABLES) {
+            text(root, "/proc/net/" + table).ifPresent(t -> sockets.putAll(ProcNet.parse(t, table)));
+        }
+        text(root, "/proc/net/packet").ifPresent(t -> sockets.putAll(ProcNet.parsePacket(t)));
+        return sockets;
     }
 
     private static String state(ProcNet.Socket s) {

@@ -2,6 +2,7 @@ package dev.ward.detect.builtin;
 
 import dev.ward.collect.HostFiles;
 import dev.ward.collect.Scan;
+import dev.ward.collect.net.LoopbackScan;
 import dev.ward.collect.net.PortPolicy;
 import dev.ward.collect.net.SocketCollector;
 import dev.ward.detect.Detector;
@@ -13,7 +14,11 @@ import dev.ward.host.HostRoot;
 import dev.ward.model.Finding;
 import dev.ward.model.Severity;
 import dev.ward.model.SocketEntry;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.Set;
 
 /**
@@ -30,6 +35,9 @@ import java.util.Set;
  * some process's descriptors could not be read even so, since it may be that one's.</li>
  * <li>{@code linux.net.promiscuous_interface} (medium, T1040): an interface in promiscuous mode
  * (IFF_PROMISC in /sys/class/net/IF/flags), receiving frames meant for other hosts.</li>
+ * <li>{@code linux.net.hidden_port} (critical, T1014): a TCP port of 127.0.0.1 or ::1 that accepts a
+ * connection while no table of /proc/net lists a listener on it, confirmed by a second look: a
+ * rootkit hooking the tables hides its back door's port from netstat and ss, not from a connect.</li>
  * <li>{@code linux.net.unexpected_listener} (medium, T1205, T1571): with a policy ({@code ward net
  * --expect}), a TCP or UDP listener it does not name. Without one, ward judges listeners itself:
  * {@code linux.net.listener_from_temp} (high) for a program in a temporary or hidden place,
@@ -97,6 +105,52 @@ public final class NetDetector implements Detector {
             }
         }
         promiscuous(root, out);
+        hiddenPorts(root, all, out);
+    }
+
+    /** Loopback addresses and the local addresses whose listeners answer on them. */
+    private static final Map<String, List<String>> LOOPBACKS = Map.of(
+            "127.0.0.1", List.of("127.0.0.1", "0.0.0.0", "[::]", "[::ffff:127.0.0.1]", "[::ffff:0.0.0.0]"),
+            "::1", List.of("[::1]", "[::]"));
+
+    private static void hiddenPorts(HostRoot root, List<SocketEntry> all, Results out) {
+        for (Map.Entry<String, List<String>> lo : LOOPBACKS.entrySet()) {
+            try {
+                InetAddress address = InetAddress.getByName(lo.getKey());
+                Set<Integer> suspects = new TreeSet<>(LoopbackScan.answering(address, 1, 65535));
+                suspects.removeAll(listed(all, lo.getValue()));
+                if (suspects.isEmpty()) {
+                    continue;
+                }
+                List<SocketEntry> again = new SocketCollector().tables(root);
+                for (int port : suspects) {
+                    if (!listed(again, lo.getValue()).contains(port) && !LoopbackScan.answering(address, port, port).isEmpty()) {
+                        out.add(Finding.builder("linux.net.hidden_port", Severity.CRITICAL, "Port open but in no table")
+                                .summary("port " + port + " of " + lo.getKey() + " accepts TCP connections, yet no table "
+                                        + "of /proc/net lists a listener on it (what netstat and ss read)")
+                                .evidence("address", lo.getKey()).evidence("port", port).attack("T1014", "T1205")
+                                .remediation("A kernel rootkit hides this port: examine the host offline; from another "
+                                        + "host, see what answers there (nc, a banner) before it is taken down.")
+                                .build());
+                    }
+                }
+            } catch (IOException e) {
+                out.error("network", lo.getKey(), "connect scan: " + e.getMessage());
+            }
+        }
+    }
+
+    /** The ports listening on one of {@code locals} ("0.0.0.0", "[::]"...). */
+    private static Set<Integer> listed(List<SocketEntry> sockets, List<String> locals) {
+        Set<Integer> out = new TreeSet<>();
+        for (SocketEntry s : sockets) {
+            String local = s.local();
+            String host = local.substring(0, local.lastIndexOf(':'));
+            if (s.protocol().startsWith("tcp") && s.state().equals("LISTEN") && locals.contains(host)) {
+                out.add(Integer.parseInt(PortPolicy.port(s)));
+            }
+        }
+        return out;
     }
 
     private void listener(SocketEntry s, HostFiles files, Results out) {

@@ -38,6 +38,26 @@ class SocketCollectorTest {
         }
     }
 
+    /** The connect scan finds this test's listeners and no port that is closed. */
+    @Test
+    void loopbackScan() throws Exception {
+        try (ServerSocket v4 = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+             ServerSocket v6 = ipv6()) {
+            int port = v4.getLocalPort();
+            java.util.Set<Integer> open = LoopbackScan.answering(InetAddress.getByName("127.0.0.1"), port - 50, port + 50);
+            assertTrue(open.contains(port), open.toString());
+            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+                int closed = probe.getLocalPort();
+                probe.close();
+                assertEquals(java.util.Set.of(), LoopbackScan.answering(InetAddress.getByName("127.0.0.1"), closed, closed));
+            }
+            if (v6 != null) {
+                int six = v6.getLocalPort();
+                assertTrue(LoopbackScan.answering(InetAddress.getByName("::1"), six, six).contains(six));
+            }
+        }
+    }
+
     private static ServerSocket ipv6() {
         try {
             return new ServerSocket(0, 1, Inet6Address.getByName("::1"));
