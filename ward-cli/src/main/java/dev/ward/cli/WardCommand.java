@@ -43,7 +43,7 @@ public final class WardCommand implements Runnable {
     }
 
     /** The subcommands' names, in the order usage lists them. */
-    private static final List<String> SUBCOMMANDS = List.of("triage", "packages", "changed", "logs", "procs", "net", "checks", "baseline",
+    private static final List<String> SUBCOMMANDS = List.of("triage", "packages", "changed", "logs", "procs", "net", "traffic", "checks", "baseline",
             "key", "help", "generate-completion", AotTrainCommand.NAME);
 
     /**
@@ -59,6 +59,7 @@ public final class WardCommand implements Runnable {
             case "logs" -> new LogsCommand();
             case "procs" -> new ProcsCommand();
             case "net" -> new NetCommand();
+            case "traffic" -> new TrafficCommand();
             case "checks" -> new ChecksCommand();
             case "baseline" -> new BaselineCommand();
             case "key" -> new KeyCommand();
