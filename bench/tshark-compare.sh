@@ -2,7 +2,8 @@
 # bench/tshark-compare.sh [PACKETS] [WORK_DIR]
 # Times `ward traffic` against `tshark -r FILE -q -z conv,tcp -z io,phs` (Debian's tshark) on the
 # same capture, side by side in one run: a pcap of PACKETS packets (a million by default; Ethernet,
-# IPv4, TCP, UDP and ICMP among a thousand hosts over a day) written by Python's struct module.
+# IPv4, TCP, UDP and ICMP among a thousand hosts over a day, ten packets a conversation on average)
+# written by Python's struct module.
 # Needs tshark (apt-get install tshark) and python3.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,14 +20,15 @@ with open(path, "wb") as f:
     t = 1764000000.0
     for i in range(n):
         t += r.expovariate(n / 86400)
-        proto = r.choice((6, 6, 6, 17, 17, 1))
-        src = bytes((10, 0, r.randrange(4), r.randrange(1, 250)))
-        dst = bytes((198, 51, 100 + r.randrange(4), r.randrange(1, 250)))
+        c = r.randrange(n // 10)  # the conversation this packet belongs to
+        proto = (6, 6, 6, 17, 17, 1)[c % 6]
+        src = bytes((10, 0, c % 4, 1 + c % 249))
+        dst = bytes((198, 51, 100 + c % 3, 1 + (c // 7) % 249))
         if proto == 6:
-            l4 = struct.pack(">HHIIBBHHH", r.randrange(1024, 65535), r.choice((22, 80, 443, 8443, 5432)), i, 0, 0x50,
+            l4 = struct.pack(">HHIIBBHHH", 1024 + c % 64000, (22, 80, 443, 8443, 5432)[c % 5], i, 0, 0x50,
                              r.choice((0x02, 0x10, 0x18, 0x11)), 64240, 0, 0)
         elif proto == 17:
-            l4 = struct.pack(">HHHH", r.randrange(1024, 65535), r.choice((53, 123, 514)), 8 + 20, 0) + bytes(20)
+            l4 = struct.pack(">HHHH", 1024 + c % 64000, (53, 123, 514)[c % 3], 8 + 20, 0) + bytes(20)
         else:
             l4 = struct.pack(">BBHHH", r.choice((0, 8)), 0, 0, r.randrange(65535), i & 0xffff) + bytes(56)
         ip = struct.pack(">BBHHHBBH4s4s", 0x45, 0, 20 + len(l4), i & 0xffff, 0, 64, proto, 0, src, dst) + l4

@@ -30,6 +30,9 @@ public final class TrafficSummary {
             Map<String, Long> byProtocol = new java.util.TreeMap<>();
             ledger.conversations().forEach(c -> byProtocol.merge(c.protocol(), 1L, Long::sum));
             m.put("conversations_by_protocol", byProtocol);
+            if (ledger.untracked() > 0) {
+                m.put("packets_of_untracked_conversations", ledger.untracked());
+            }
             m.put("conversations", ledger.conversations().stream()
                     .sorted(Comparator.comparingLong(TrafficLedger.Conversation::packets).reversed())
                     .limit(CONVERSATIONS_SHOWN).map(TrafficLedger.Conversation::row).toList());

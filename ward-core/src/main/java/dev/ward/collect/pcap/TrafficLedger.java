@@ -24,6 +24,8 @@ public final class TrafficLedger {
     /** UDP packets of one flow closer than this are one event. */
     static final Duration BURST = Duration.ofSeconds(1);
     static final int FLOWS_KEPT = 100_000;
+    /** Conversations counted; the packets of any past this many are counted apart, as untracked. */
+    static final int CONVERSATIONS_KEPT = 1_000_000;
     static final int EVENTS_KEPT = 10_000;
 
     /** Both ends of a conversation, the lower first, and what passed between them. */
@@ -77,6 +79,7 @@ public final class TrafficLedger {
     private final boolean ignoreStandard;
     private long packets;
     private long kept;
+    private long untracked;
     private final Map<String, Long> protocols = new TreeMap<>();
     private final Map<String, Conversation> conversations = new LinkedHashMap<>();
     private final Map<String, Flow> flows = new HashMap<>();
@@ -108,7 +111,8 @@ public final class TrafficLedger {
         String y = p.dst() + (p.dport() >= 0 ? ":" + p.dport() : "");
         boolean ordered = x.compareTo(y) <= 0;
         String key = p.protocol() + " " + (ordered ? x + " " + y : y + " " + x);
-        if (conversations.size() >= FLOWS_KEPT && !conversations.containsKey(key)) {
+        if (conversations.size() >= CONVERSATIONS_KEPT && !conversations.containsKey(key)) {
+            untracked++;
             return;
         }
         Conversation c = conversations.computeIfAbsent(key, k -> new Conversation(p.protocol(), ordered ? x : y, ordered ? y : x));
@@ -165,6 +169,11 @@ public final class TrafficLedger {
     /** Packets left once the standard services were dropped (all of them without --ignore-standard). */
     public long kept() {
         return kept;
+    }
+
+    /** Packets of conversations past {@value #CONVERSATIONS_KEPT}, which the conversations leave out. */
+    public long untracked() {
+        return untracked;
     }
 
     public Map<String, Long> protocols() {
