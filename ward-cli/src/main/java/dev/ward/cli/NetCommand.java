@@ -47,6 +47,11 @@ final class NetCommand implements Callable<Integer> {
             description = "Report every listener FILE does not name (lines 'PORT/tcp|udp PROGRAM USER', * for any).")
     Path expect;
 
+    @Option(names = "--no-connect-scan",
+            description = "Do not try every TCP port of 127.0.0.1 and ::1 against the tables (each listening service "
+                    + "sees a connection, and may log it).")
+    boolean noConnectScan;
+
     @Option(names = "--save-baseline", paramLabel = "FILE",
             description = "Write the listeners there are now to FILE, in the form --expect reads.")
     Path saveBaseline;
@@ -58,7 +63,8 @@ final class NetCommand implements Callable<Integer> {
         try (HostRoot live = HostRoot.live()) {
             List<Finding> self = SelfCheck.run(live, System.getenv());
             Scan[] scan = {null};
-            Report result = new Triage(List.of(new NetDetector(sockets, policy, expect == null ? null : expect.toString())),
+            Report result = new Triage(List.of(new NetDetector(sockets, policy, expect == null ? null : expect.toString(),
+                    !noConnectScan)),
                     InstantSource.system(), s -> {
                         scan[0] = s;
                         return NetSummary.of(sockets).apply(s);

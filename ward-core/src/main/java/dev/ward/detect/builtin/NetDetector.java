@@ -37,7 +37,9 @@ import java.util.Set;
  * (IFF_PROMISC in /sys/class/net/IF/flags), receiving frames meant for other hosts.</li>
  * <li>{@code linux.net.hidden_port} (critical, T1014): a TCP port of 127.0.0.1 or ::1 that accepts a
  * connection while no table of /proc/net lists a listener on it, confirmed by a second look: a
- * rootkit hooking the tables hides its back door's port from netstat and ss, not from a connect.</li>
+ * rootkit hooking the tables hides its back door's port from netstat and ss, not from a connect.
+ * Only in {@code ward net}: every service listening on the loopback sees a connection open and close,
+ * and may log it, which {@code ward triage} must not cause.</li>
  * <li>{@code linux.net.unexpected_listener} (medium, T1205, T1571): with a policy ({@code ward net
  * --expect}), a TCP or UDP listener it does not name. Without one, ward judges listeners itself:
  * {@code linux.net.listener_from_temp} (high) for a program in a temporary or hidden place,
@@ -56,16 +58,22 @@ public final class NetDetector implements Detector {
     private final SocketCollector sockets;
     private final PortPolicy policy;
     private final String policyFile;
+    private final boolean connectScan;
 
+    /** As {@code ward triage} runs it: no connect scan, which the services that answer would log. */
     public NetDetector() {
-        this(new SocketCollector(), null, null);
+        this(new SocketCollector(), null, null, false);
     }
 
-    /** {@code policy} (read from {@code policyFile}) names the listeners expected; null to judge them by ward's own rules. */
-    public NetDetector(SocketCollector sockets, PortPolicy policy, String policyFile) {
+    /**
+     * {@code policy} (read from {@code policyFile}) names the listeners expected; null to judge them
+     * by ward's own rules. {@code connectScan}: try every loopback port against the tables.
+     */
+    public NetDetector(SocketCollector sockets, PortPolicy policy, String policyFile, boolean connectScan) {
         this.sockets = sockets;
         this.policy = policy;
         this.policyFile = policyFile;
+        this.connectScan = connectScan;
     }
 
     @Override
@@ -105,7 +113,9 @@ public final class NetDetector implements Detector {
             }
         }
         promiscuous(root, out);
-        hiddenPorts(root, all, out);
+        if (connectScan) {
+            hiddenPorts(root, all, out);
+        }
     }
 
     /** Loopback addresses and the local addresses whose listeners answer on them. */

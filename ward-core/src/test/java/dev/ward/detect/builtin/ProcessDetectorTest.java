@@ -96,7 +96,9 @@ class ProcessDetectorTest {
             @SuppressWarnings("unchecked")
             var kinds = (List<java.util.Map<String, Object>>) summary.get("watched");
             var mine = kinds.stream().filter(k -> job.toString().equals(k.get("exe"))).findFirst().orElseThrow();
-            assertEquals((int) runs, mine.get("runs"));
+            int watchedRuns = (int) mine.get("runs");
+            // the snapshot after the watch may hold one more run, born after the watch ended
+            assertTrue(watchedRuns >= 3 && watchedRuns <= runs && runs <= watchedRuns + 1, watchedRuns + " of " + runs);
         } finally {
             Files.deleteIfExists(job);
             Files.deleteIfExists(dir);
@@ -147,20 +149,21 @@ class ProcessDetectorTest {
         try (ServerSocket mine = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
              HostRoot live = HostRoot.live()) {
             dev.ward.detect.Results out = new dev.ward.detect.Results();
-            new NetDetector().detect(new Scan(live, InstantSource.system()), out);
+            new NetDetector(new dev.ward.collect.net.SocketCollector(), null, null, true)
+                    .detect(new Scan(live, InstantSource.system()), out);
             assertEquals(List.of("high linux.net.listener_from_temp"), of(out.findings(), planted.pid()));
             assertTrue(out.findings().stream().noneMatch(f -> f.check().equals("linux.net.hidden_port")),
                     "every port that answers is in the tables: " + out.findings());
             int port = mine.getLocalPort();
             dev.ward.collect.net.PortPolicy none = dev.ward.collect.net.PortPolicy.parse("22/tcp sshd root\n", "ports");
             dev.ward.detect.Results strict = new dev.ward.detect.Results();
-            new NetDetector(new dev.ward.collect.net.SocketCollector(), none, "ports")
+            new NetDetector(new dev.ward.collect.net.SocketCollector(), none, "ports", false)
                     .detect(new Scan(live, InstantSource.system()), strict);
             assertTrue(strict.findings().stream().anyMatch(f -> f.check().equals("linux.net.unexpected_listener")
                     && f.pids().contains(ProcessHandle.current().pid()) && f.summary().contains("port " + port + "/")));
             dev.ward.collect.net.PortPolicy mineOk = dev.ward.collect.net.PortPolicy.parse(port + "/tcp java *\n", "ports");
             dev.ward.detect.Results allowed = new dev.ward.detect.Results();
-            new NetDetector(new dev.ward.collect.net.SocketCollector(), mineOk, "ports")
+            new NetDetector(new dev.ward.collect.net.SocketCollector(), mineOk, "ports", false)
                     .detect(new Scan(live, InstantSource.system()), allowed);
             assertTrue(allowed.findings().stream().noneMatch(f -> f.check().equals("linux.net.unexpected_listener")
                     && f.summary().contains("port " + port + "/")));
