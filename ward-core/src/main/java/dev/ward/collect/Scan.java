@@ -37,6 +37,13 @@ public final class Scan {
         return once(PackageIndex.class, PackageIndex::load);
     }
 
+    /** The package index if a check has read it; empty otherwise (reading it takes a fraction of a second). */
+    public java.util.Optional<PackageIndex> packagesIfRead() {
+        CompletableFuture<Object> f = shared.get(PackageIndex.class);
+        return f == null || !f.isDone() || f.isCompletedExceptionally() ? java.util.Optional.empty()
+                : java.util.Optional.of((PackageIndex) f.join());
+    }
+
     /**
      * A value computed once per scan and shared, for a file read by several checks (sudoers for the
      * rule and Defaults sources and the sudo detector; sshd_config for keys and trust).

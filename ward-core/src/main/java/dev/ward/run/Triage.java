@@ -60,13 +60,13 @@ public final class Triage {
             }
             timings.put(d.name(), Duration.ofNanos(System.nanoTime() - t0).toMillis());
         });
-        scan.packages().errors().forEach(results::error);
+        scan.packagesIfRead().ifPresent(p -> p.errors().forEach(results::error));
         Instant finished = clock.instant();
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("detectors", detectors.size());
         stats.put("findings", results.findings().size());
         stats.put("errors", results.errors().size());
-        stats.put("packages", scan.packages().packages().size());
+        scan.packagesIfRead().ifPresent(p -> stats.put("packages", p.packages().size()));
         stats.put("seconds", Duration.between(started, finished).toMillis() / 1000.0);
         return new Report("ward", Ward.version(), hostName(root), root.display(), started, finished,
                 results.findings(), Changes.NONE, new ArrayList<>(results.errors()), stats, summary.apply(scan));

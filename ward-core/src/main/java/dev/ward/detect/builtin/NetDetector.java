@@ -88,7 +88,8 @@ public final class NetDetector implements Detector {
             return;
         }
         List<SocketEntry> all = out.take(scan.records(sockets));
-        HostFiles files = scan.packages().isPresent() ? new HostFiles(scan, name(), new java.util.ArrayList<>()) : null;
+        java.util.function.Supplier<HostFiles> files = () -> scan.packages().isPresent()
+                ? new HostFiles(scan, name(), new java.util.ArrayList<>()) : null; // the package index, only if asked
         java.util.Set<String> judged = new java.util.HashSet<>();
         for (SocketEntry s : all) {
             boolean inet = s.protocol().startsWith("tcp") || s.protocol().startsWith("udp");
@@ -163,7 +164,7 @@ public final class NetDetector implements Detector {
         return out;
     }
 
-    private void listener(SocketEntry s, HostFiles files, Results out) {
+    private void listener(SocketEntry s, java.util.function.Supplier<HostFiles> packages, Results out) {
         if (policy != null) {
             if (!policy.expects(s)) {
                 out.add(socket(s, "linux.net.unexpected_listener", Severity.MEDIUM, "Listener the policy does not expect",
@@ -180,7 +181,7 @@ public final class NetDetector implements Detector {
         if (ProcessDetector.odd(exe)) {
             out.add(socket(s, "linux.net.listener_from_temp", Severity.HIGH, "Listener run from a temporary or hidden place",
                     "a listener on port " + PortPolicy.port(s) + "/" + s.protocol() + ", run from " + exe, "T1571"));
-        } else if (files != null && files.owner(HostPath.of(exe)) == null) {
+        } else if (unowned(packages.get(), exe)) {
             out.add(socket(s, "linux.net.unowned_listener", Severity.MEDIUM, "Listener run by a program no package installed",
                     "a listener on port " + PortPolicy.port(s) + "/" + s.protocol() + ", run by " + exe
                             + ", which no package installed", "T1571"));
@@ -190,6 +191,10 @@ public final class NetDetector implements Detector {
                     "a listener on every interface, port " + PortPolicy.port(s) + "/" + s.protocol() + ", run by "
                             + program, "T1059"));
         }
+    }
+
+    private static boolean unowned(HostFiles files, String exe) {
+        return files != null && files.owner(HostPath.of(exe)) == null;
     }
 
     /** "ICMP" for a raw socket's protocol 1, the number otherwise. */
