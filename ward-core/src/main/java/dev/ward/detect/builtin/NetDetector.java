@@ -193,7 +193,8 @@ public final class NetDetector implements Detector {
         }
     }
 
-    private static boolean unowned(HostFiles files, String exe) {
+    /** No package installed {@code exe}; false without a package database to ask. */
+    static boolean unowned(HostFiles files, String exe) {
         return files != null && files.owner(HostPath.of(exe)) == null;
     }
 

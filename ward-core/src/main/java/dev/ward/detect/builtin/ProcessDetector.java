@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -87,7 +88,8 @@ public final class ProcessDetector implements Detector {
         out.take(scan.records(processes)).stream().filter(p -> known.add(p.pid() + "@" + p.started())).forEach(all::add);
         long self = ProcessHandle.current().pid();
         Map<Long, ProcNet.Socket> sockets = sockets(root);
-        HostFiles files = scan.packages().isPresent() ? new HostFiles(scan, name(), new ArrayList<>()) : null;
+        Supplier<HostFiles> files = () -> scan.packages().isPresent()
+                ? new HostFiles(scan, name(), new ArrayList<>()) : null; // the package index, only if asked
         for (ProcessEntry p : all) {
             if (p.pid() != self && !p.kernelThread()) {
                 judge(p, sockets, files, root, out);
@@ -96,8 +98,8 @@ public final class ProcessDetector implements Detector {
         hidden(root, out);
     }
 
-    private static void judge(ProcessEntry p, Map<Long, ProcNet.Socket> sockets, HostFiles files, HostRoot root,
-                              Results out) {
+    private static void judge(ProcessEntry p, Map<Long, ProcNet.Socket> sockets, Supplier<HostFiles> packages,
+                              HostRoot root, Results out) {
         String exe = p.exe();
         boolean deleted = exe.endsWith(" (deleted)");
         String path = deleted ? exe.substring(0, exe.length() - " (deleted)".length()) : exe;
@@ -145,7 +147,7 @@ public final class ProcessDetector implements Detector {
                         .evidence("library", lib).path(file).build());
             }
         }
-        if (files != null && p.cpuPercent() >= 50 && !path.isEmpty() && !deleted && files.owner(HostPath.of(path)) == null) {
+        if (p.cpuPercent() >= 50 && !path.isEmpty() && !deleted && NetDetector.unowned(packages.get(), path)) {
             out.add(finding(p, "linux.procs.unowned_busy", Severity.MEDIUM, "Busy program that no package installed",
                     String.format("%s used %.0f%% of a CPU while sampled, and no package installed it", path,
                             p.cpuPercent()), "T1496").build());
