@@ -4,6 +4,7 @@ import dev.ward.collect.dpkg.PackageIndex;
 import dev.ward.host.HostRoot;
 import java.time.InstantSource;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -38,10 +39,10 @@ public final class Scan {
     }
 
     /** The package index if a check has read it; empty otherwise (reading it takes a fraction of a second). */
-    public java.util.Optional<PackageIndex> packagesIfRead() {
+    public Optional<PackageIndex> packagesIfRead() {
         CompletableFuture<Object> f = shared.get(PackageIndex.class);
-        return f == null || !f.isDone() || f.isCompletedExceptionally() ? java.util.Optional.empty()
-                : java.util.Optional.of((PackageIndex) f.join());
+        return f == null || !f.isDone() || f.isCompletedExceptionally() ? Optional.empty()
+                : Optional.of((PackageIndex) f.join());
     }
 
     /**

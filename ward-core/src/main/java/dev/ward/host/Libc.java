@@ -4,6 +4,7 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -14,6 +15,9 @@ import java.lang.foreign.StructLayout;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
 
 /**
  * The few libc and kernel calls that the JDK's file API cannot make, bound with the FFM API.
@@ -310,14 +314,14 @@ final class Libc {
      * ps and every other program sees, and so what a library preloaded to hook readdir can edit.
      * Null when it cannot be opened.
      */
-    static java.util.List<String> readdirNames(String dir) {
+    static List<String> readdirNames(String dir) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment capture = arena.allocate(CAPTURE);
             MemorySegment d = (MemorySegment) Dirs.OPENDIR.invokeExact(capture, arena.allocateFrom(dir));
             if (d.address() == 0) {
                 return null;
             }
-            java.util.List<String> names = new java.util.ArrayList<>();
+            List<String> names = new ArrayList<>();
             try {
                 while (true) {
                     MemorySegment e = (MemorySegment) Dirs.READDIR64.invokeExact(capture, d);
@@ -344,8 +348,8 @@ final class Libc {
      * The ids from 1 to {@code max} that kill(2) with signal 0 finds a process or thread for
      * (success, or EPERM: there, but not ours to signal); nothing is sent.
      */
-    static java.util.BitSet killZeroAll(int max) {
-        java.util.BitSet alive = new java.util.BitSet(max + 1);
+    static BitSet killZeroAll(int max) {
+        BitSet alive = new BitSet(max + 1);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment capture = arena.allocate(CAPTURE);
             for (int pid = 1; pid <= max; pid++) {
@@ -367,9 +371,9 @@ final class Libc {
      * is full cannot stall the scan; a connection that joined the socket to itself (its own port
      * tried) is left out. Returns null when no socket could be made.
      */
-    static java.util.BitSet tcpAnswering(byte[] address, int from, int to) {
+    static BitSet tcpAnswering(byte[] address, int from, int to) {
         int family = address.length == 4 ? 2 : 10; // AF_INET, AF_INET6
-        java.util.BitSet open = new java.util.BitSet();
+        BitSet open = new BitSet();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment capture = arena.allocate(CAPTURE);
             MemorySegment sa = arena.allocate(28, 4);
@@ -378,7 +382,7 @@ final class Libc {
             MemorySegment timeout = arena.allocate(16, 8);
             timeout.set(JAVA_LONG, 0, 0L);
             timeout.set(JAVA_LONG, 8, 200_000L); // 0.2 s
-            sa.set(java.lang.foreign.ValueLayout.JAVA_SHORT, 0, (short) family);
+            sa.set(JAVA_SHORT, 0, (short) family);
             sa.asSlice(family == 2 ? 4 : 8, address.length).copyFrom(MemorySegment.ofArray(address));
             int length = family == 2 ? 16 : 28;
             int fd = -1;
@@ -391,14 +395,14 @@ final class Libc {
                     int ignored = (int) Sockets.SETSOCKOPT.invokeExact(capture, fd, 1 /* SOL_SOCKET */,
                             21 /* SO_SNDTIMEO */, timeout, 16);
                 }
-                sa.set(java.lang.foreign.ValueLayout.JAVA_BYTE, 2, (byte) (port >> 8));
-                sa.set(java.lang.foreign.ValueLayout.JAVA_BYTE, 3, (byte) port);
+                sa.set(JAVA_BYTE, 2, (byte) (port >> 8));
+                sa.set(JAVA_BYTE, 3, (byte) port);
                 int r = (int) Sockets.CONNECT.invokeExact(capture, fd, sa, length);
                 if (r == 0) {
                     ownLength.set(JAVA_INT, 0, 28);
                     int named = (int) Sockets.GETSOCKNAME.invokeExact(capture, fd, own, ownLength);
-                    int ownPort = ((own.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 2) & 0xff) << 8)
-                            | (own.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 3) & 0xff);
+                    int ownPort = ((own.get(JAVA_BYTE, 2) & 0xff) << 8)
+                            | (own.get(JAVA_BYTE, 3) & 0xff);
                     if (named != 0 || ownPort != port) {
                         open.set(port);
                     }

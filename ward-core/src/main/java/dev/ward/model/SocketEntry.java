@@ -1,5 +1,7 @@
 package dev.ward.model;
 
+import java.util.List;
+
 /**
  * One socket of the live host, as the kernel's tables list it, with the process holding it.
  *
@@ -11,9 +13,9 @@ package dev.ward.model;
  * @param unread   the processes whose descriptors could not be read, which may hold it when pid is -1
  */
 public record SocketEntry(String protocol, String state, String local, String remote, long inode, long uid, String user,
-                          int pid, String program, String exe, java.util.List<Integer> unread) {
+                          int pid, String program, String exe, List<Integer> unread) {
     public SocketEntry {
-        unread = java.util.List.copyOf(unread);
+        unread = List.copyOf(unread);
     }
 
     public boolean listening() {

@@ -6,6 +6,7 @@ import dev.ward.collect.procs.ProcessCollector;
 import dev.ward.collect.procs.WatchCollector;
 import dev.ward.model.ProcessEntry;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ public final class ProcsSummary {
     /** The processes born during the watch, by kind (user, executable, arguments' shape), most frequent first. */
     private static List<Map<String, Object>> watched(List<ProcessEntry> born) {
         Map<String, List<ProcessEntry>> kinds = new LinkedHashMap<>();
-        born.forEach(p -> kinds.computeIfAbsent(ProcessBaseline.key(p), k -> new java.util.ArrayList<>()).add(p));
+        born.forEach(p -> kinds.computeIfAbsent(ProcessBaseline.key(p), k -> new ArrayList<>()).add(p));
         return kinds.values().stream().sorted(Comparator.comparingInt((List<ProcessEntry> l) -> l.size()).reversed())
                 .map(l -> {
                     ProcessEntry first = l.getFirst();

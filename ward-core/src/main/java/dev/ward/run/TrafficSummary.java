@@ -5,6 +5,7 @@ import dev.ward.collect.pcap.TrafficLedger;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -27,7 +28,7 @@ public final class TrafficSummary {
             m.put("kept", ledger.kept());
             m.put("protocols", ledger.protocols());
             m.put("conversation_count", ledger.conversations().size());
-            Map<String, Long> byProtocol = new java.util.TreeMap<>();
+            Map<String, Long> byProtocol = new TreeMap<>();
             ledger.conversations().forEach(c -> byProtocol.merge(c.protocol(), 1L, Long::sum));
             m.put("conversations_by_protocol", byProtocol);
             if (ledger.untracked() > 0) {

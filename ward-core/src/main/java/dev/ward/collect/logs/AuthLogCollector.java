@@ -8,14 +8,15 @@ import dev.ward.host.FileStat;
 import dev.ward.host.HostException;
 import dev.ward.host.HostPath;
 import dev.ward.host.HostRoot;
-import dev.ward.model.CollectionError;
 import dev.ward.model.AdminEvent;
+import dev.ward.model.CollectionError;
 import dev.ward.model.LogEvent;
 import dev.ward.model.LoginEvent;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -166,6 +167,6 @@ public final class AuthLogCollector implements Collector<LoginEvent> {
     }
 
     private static List<HostPath> paths(String... paths) {
-        return java.util.Arrays.stream(paths).map(HostPath::of).toList();
+        return Arrays.stream(paths).map(HostPath::of).toList();
     }
 }

@@ -13,9 +13,11 @@ import dev.ward.model.CollectionError;
 import dev.ward.model.SocketEntry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The live host's TCP, UDP, raw and packet sockets over IPv4 and IPv6, each with the process that
@@ -71,7 +73,7 @@ public final class SocketCollector implements Collector<SocketEntry> {
                     users.getOrDefault(s.uid(), Long.toString(s.uid())), pid, program, pid < 0 ? "" : link(root, pid),
                     pid < 0 ? unread : List.of()));
         }
-        out.sort(java.util.Comparator.comparing(SocketEntry::protocol).thenComparing(SocketEntry::local));
+        out.sort(Comparator.comparing(SocketEntry::protocol).thenComparing(SocketEntry::local));
         return new CollectResult<>(out, errors);
     }
 
@@ -133,11 +135,11 @@ public final class SocketCollector implements Collector<SocketEntry> {
         }
     }
 
-    private static java.util.Optional<String> text(HostRoot root, String path) {
+    private static Optional<String> text(HostRoot root, String path) {
         try {
             return root.readText(HostPath.of(path));
         } catch (HostException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

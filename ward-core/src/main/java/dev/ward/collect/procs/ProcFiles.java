@@ -2,6 +2,7 @@ package dev.ward.collect.procs;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -67,7 +68,7 @@ public final class ProcFiles {
         while (end > 0 && cmdline[end - 1] == 0) {
             end--;
         }
-        byte[] b = java.util.Arrays.copyOf(cmdline, end);
+        byte[] b = Arrays.copyOf(cmdline, end);
         for (int i = 0; i < b.length; i++) {
             if (b[i] == 0) {
                 b[i] = ' ';

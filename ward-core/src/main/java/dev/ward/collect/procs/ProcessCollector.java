@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -87,7 +88,7 @@ public final class ProcessCollector implements Collector<ProcessEntry> {
         double seconds = (System.nanoTime() - start) / 1e9;
         List<ProcessEntry> out = new ArrayList<>();
         for (ProcessEntry p : first) {
-            stat(root, p.pid()).filter(s -> java.util.Objects.equals(started(boot, s), p.started())).ifPresent(s -> // not a new one
+            stat(root, p.pid()).filter(s -> Objects.equals(started(boot, s), p.started())).ifPresent(s -> // not a new one
                     out.add(p.withCpuPercent(100.0 * (s.cpuTicks() - p.cpuTicks()) / TICKS / seconds)));
         }
         return out;

@@ -16,10 +16,13 @@ import dev.ward.model.Severity;
 import dev.ward.model.SocketEntry;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * What the live host's sockets give away (skipped on an image):
@@ -88,9 +91,9 @@ public final class NetDetector implements Detector {
             return;
         }
         List<SocketEntry> all = out.take(scan.records(sockets));
-        java.util.function.Supplier<HostFiles> files = () -> scan.packages().isPresent()
-                ? new HostFiles(scan, name(), new java.util.ArrayList<>()) : null; // the package index, only if asked
-        java.util.Set<String> judged = new java.util.HashSet<>();
+        Supplier<HostFiles> files = () -> scan.packages().isPresent()
+                ? new HostFiles(scan, name(), new ArrayList<>()) : null; // the package index, only if asked
+        Set<String> judged = new HashSet<>();
         for (SocketEntry s : all) {
             boolean inet = s.protocol().startsWith("tcp") || s.protocol().startsWith("udp");
             if (inet && s.listening() && judged.add(s.protocol().substring(0, 3) + PortPolicy.port(s) + "/" + s.pid())) {
@@ -164,7 +167,7 @@ public final class NetDetector implements Detector {
         return out;
     }
 
-    private void listener(SocketEntry s, java.util.function.Supplier<HostFiles> packages, Results out) {
+    private void listener(SocketEntry s, Supplier<HostFiles> packages, Results out) {
         if (policy != null) {
             if (!policy.expects(s)) {
                 out.add(socket(s, "linux.net.unexpected_listener", Severity.MEDIUM, "Listener the policy does not expect",

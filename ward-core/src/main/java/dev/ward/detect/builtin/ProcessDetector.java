@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,7 +84,7 @@ public final class ProcessDetector implements Detector {
             return;
         }
         List<ProcessEntry> all = new ArrayList<>(out.take(scan.records(watched)));
-        Set<String> known = new java.util.HashSet<>();
+        Set<String> known = new HashSet<>();
         all.forEach(p -> known.add(p.pid() + "@" + p.started()));
         out.take(scan.records(processes)).stream().filter(p -> known.add(p.pid() + "@" + p.started())).forEach(all::add);
         long self = ProcessHandle.current().pid();
