@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -47,6 +48,11 @@ import java.util.regex.Pattern;
  * output is a TCP or UDP socket.</li>
  * <li>{@code linux.procs.ld_preload} (high, T1574.006): LD_PRELOAD in a process's environment.</li>
  * <li>{@code linux.procs.injected_library} (high, T1574.006): code mapped from such a place.</li>
+ * <li>{@code linux.procs.unowned_library} (high, T1574.006): a library in a directory of the
+ * system's own (/usr/lib, /lib/x86_64-linux-gnu...) that no package installed, mapped as code: what
+ * a preloaded rootkit library looks like once loaded; one finding a library, with its processes.</li>
+ * <li>{@code linux.procs.deleted_library} (low, T1070.004): a library deleted while processes run
+ * it, outside temporary places (an upgrade does the same: restart them).</li>
  * <li>{@code linux.procs.unowned_busy} (medium, T1496): a program no package installed that used
  * half a CPU or more while sampled (coin miners).</li>
  * </ul>
@@ -91,11 +97,25 @@ public final class ProcessDetector implements Detector {
         Map<Long, ProcNet.Socket> sockets = sockets(root);
         Supplier<HostFiles> files = () -> scan.packages().isPresent()
                 ? new HostFiles(scan, name(), new ArrayList<>()) : null; // the package index, only if asked
+        Map<String, List<Long>> deleted = new TreeMap<>();
+        Map<String, List<Long>> system = new TreeMap<>();
         for (ProcessEntry p : all) {
             if (p.pid() != self && !p.kernelThread()) {
                 judge(p, sockets, files, root, out);
+                for (String lib : p.mappedCode()) {
+                    String file = lib.replace(" (deleted)", "");
+                    if (odd(file)) {
+                        continue; // judged above, process by process
+                    }
+                    if (lib.endsWith(" (deleted)")) {
+                        deleted.computeIfAbsent(file, k -> new ArrayList<>()).add((long) p.pid());
+                    } else if (SYSTEM_LIBRARY.matcher(file).matches()) {
+                        system.computeIfAbsent(file, k -> new ArrayList<>()).add((long) p.pid());
+                    }
+                }
             }
         }
+        libraries(deleted, system, files, out);
         hidden(root, out);
     }
 
@@ -153,6 +173,39 @@ public final class ProcessDetector implements Detector {
                     String.format("%s used %.0f%% of a CPU while sampled, and no package installed it", path,
                             p.cpuPercent()), "T1496").build());
         }
+    }
+
+    /** A library in a directory of the system's own (/usr/lib, /lib64, /usr/lib/x86_64-linux-gnu...), not below. */
+    static final Pattern SYSTEM_LIBRARY = Pattern.compile("/(usr/)?lib(32|64|x32)?(/[a-z0-9_]+-linux-[a-z0-9_]+)?/[^/]+");
+
+    /** Libraries deleted from under running processes, and libraries of system directories no package installed. */
+    private static void libraries(Map<String, List<Long>> deleted, Map<String, List<Long>> system,
+                                  Supplier<HostFiles> packages, Results out) {
+        deleted.forEach((lib, pids) -> out.add(library(lib, pids, "linux.procs.deleted_library", Severity.LOW,
+                "Processes run code of a deleted library", "was deleted while they run it (an upgrade replaces a library "
+                        + "this way: restart them)", "T1070.004")));
+        if (system.isEmpty() || packages.get() == null) {
+            return;
+        }
+        system.forEach((lib, pids) -> {
+            if (NetDetector.unowned(packages.get(), lib)) {
+                out.add(library(lib, pids, "linux.procs.unowned_library", Severity.HIGH,
+                        "Processes run a system library no package installed", "sits among the system's libraries, "
+                                + "but no package installed it", "T1574.006"));
+            }
+        });
+    }
+
+    private static Finding library(String lib, List<Long> pids, String check, Severity severity, String title, String what,
+                                   String attack) {
+        Finding.Builder b = Finding.builder(check, severity, title)
+                .summary(lib + ", mapped by " + pids.size() + " process" + (pids.size() == 1 ? "" : "es") + " (" + pids
+                        + "), " + what)
+                .evidence("library", lib).evidence("pids", pids).path(lib).attack(attack)
+                .remediation("Keep a copy (cp /proc/PID/map_files/... recovers a deleted one), find what put it there "
+                        + "(its times, the package logs), then restart the processes from trusted binaries.");
+        pids.forEach(b::pid);
+        return b.build();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.ward.detect.builtin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -175,6 +176,43 @@ class ProcessDetectorTest {
                 }
             }
             Files.delete(dir);
+        }
+    }
+
+    @Test
+    void systemLibraryDirectories() {
+        for (String lib : List.of("/usr/lib/x86_64-linux-gnu/libseconf.so.1", "/lib/x86_64-linux-gnu/libc.so.6",
+                "/usr/lib64/ld-linux-x86-64.so.2", "/lib/libfoo.so", "/usr/lib/aarch64-linux-gnu/libz.so.1")) {
+            assertTrue(ProcessDetector.SYSTEM_LIBRARY.matcher(lib).matches(), lib);
+        }
+        for (String lib : List.of("/usr/lib/jvm/temurin-25/lib/libjvm.so", "/usr/local/lib/libx.so",
+                "/opt/app/lib/liby.so", "/usr/lib/x86_64-linux-gnu/perl/5.36/auto/POSIX/POSIX.so")) {
+            assertFalse(ProcessDetector.SYSTEM_LIBRARY.matcher(lib).matches(), lib);
+        }
+    }
+
+    /** A library preloaded into a process, then deleted while it runs, outside any temporary place. */
+    @Test
+    @org.junit.jupiter.api.Tag("root")
+    void deletedLibrary() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("/var/cache"), "ward-test");
+        Path src = dir.resolve("gone.c");
+        Files.writeString(src, "int ward_gone(void) { return 42; }\n");
+        Path lib = dir.resolve("libgone.so");
+        Process cc = new ProcessBuilder("gcc", "-shared", "-fPIC", "-o", lib.toString(), src.toString())
+                .redirectErrorStream(true).start();
+        assumeTrue(cc.waitFor() == 0, "gcc is needed to build the library");
+        Process p = start("env", "LD_PRELOAD=" + lib, "sleep", "600");
+        try {
+            Files.delete(lib);
+            List<Finding> found = findings();
+            Finding f = found.stream().filter(x -> x.check().equals("linux.procs.deleted_library")
+                    && x.pids().contains(p.pid())).findFirst().orElseThrow(() -> new AssertionError(found.toString()));
+            assertEquals(lib.toString(), f.evidence().get("library"));
+            assertEquals("low", f.severity().label());
+        } finally {
+            Files.deleteIfExists(src);
+            Files.deleteIfExists(dir);
         }
     }
 
