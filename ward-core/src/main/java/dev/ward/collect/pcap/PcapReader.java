@@ -34,21 +34,33 @@ public final class PcapReader {
     private PcapReader() {
     }
 
+    /** Receives one frame before it is decoded, and says whether to keep it (a tcpdump filter). */
+    @FunctionalInterface
+    public interface Frames {
+        boolean keep(int linkType, byte[] frame, int length);
+    }
+
     /** Reads {@code in} to its end; returns the number of packets. */
     public static long read(InputStream in, String name, Consumer<Packet> out) throws IOException {
+        return read(in, name, (t, f, l) -> true, out);
+    }
+
+    /** Reads {@code in} to its end, decoding the frames {@code frames} keeps; returns the number of packets read. */
+    public static long read(InputStream in, String name, Frames frames, Consumer<Packet> out) throws IOException {
         DataInputStream d = new DataInputStream(new java.io.BufferedInputStream(in, 1 << 16));
         byte[] magic = new byte[4];
         d.readFully(magic);
         int m = ByteBuffer.wrap(magic).order(ByteOrder.BIG_ENDIAN).getInt();
         return switch (m) {
-            case 0xa1b2c3d4, 0xd4c3b2a1, 0xa1b23c4d, 0x4d3cb2a1 -> pcap(d, m, name, out);
-            case 0x0a0d0d0a -> pcapng(d, name, out);
+            case 0xa1b2c3d4, 0xd4c3b2a1, 0xa1b23c4d, 0x4d3cb2a1 -> pcap(d, m, name, frames, out);
+            case 0x0a0d0d0a -> pcapng(d, name, frames, out);
             default -> throw new CaptureFormatException(name + ": offset 0: not a pcap or pcapng capture (magic "
                     + String.format("%08x", m) + ")");
         };
     }
 
-    private static long pcap(DataInputStream d, int magic, String name, Consumer<Packet> out) throws IOException {
+    private static long pcap(DataInputStream d, int magic, String name, Frames frames, Consumer<Packet> out)
+            throws IOException {
         ByteOrder order = magic == 0xa1b2c3d4 || magic == 0xa1b23c4d ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         boolean nanos = magic == 0xa1b23c4d || magic == 0x4d3cb2a1;
         ByteBuffer h = header(d, 20, order);
@@ -77,11 +89,13 @@ public final class PcapReader {
             }
             Instant time = Instant.ofEpochSecond(seconds, nanos ? fraction : fraction * 1000);
             n++;
-            decode(linkType, data, time, length, out);
+            if (frames.keep(linkType, data, length)) {
+                decode(linkType, data, time, length, out);
+            }
         }
     }
 
-    private static long pcapng(DataInputStream d, String name, Consumer<Packet> out) throws IOException {
+    private static long pcapng(DataInputStream d, String name, Frames frames, Consumer<Packet> out) throws IOException {
         List<int[]> interfaces = new ArrayList<>(); // link type, log10 of units a second
         ByteOrder order = ByteOrder.LITTLE_ENDIAN;
         long n = 0;
@@ -133,13 +147,17 @@ public final class PcapReader {
                     int captured = b.getInt(12);
                     byte[] data = java.util.Arrays.copyOfRange(body, 20, 20 + captured);
                     n++;
-                    decode(itf[0], data, time(ts, itf[1]), b.getInt(16), out);
+                    if (frames.keep(itf[0], data, b.getInt(16))) {
+                        decode(itf[0], data, time(ts, itf[1]), b.getInt(16), out);
+                    }
                 }
                 case 3 -> {
                     int[] itf = interfaces.getFirst();
                     byte[] data = java.util.Arrays.copyOfRange(body, 4, body.length);
                     n++;
-                    decode(itf[0], data, Instant.EPOCH, b.getInt(0), out);
+                    if (frames.keep(itf[0], data, b.getInt(0))) {
+                        decode(itf[0], data, Instant.EPOCH, b.getInt(0), out);
+                    }
                 }
                 default -> { } // name resolution, statistics and the like
             }

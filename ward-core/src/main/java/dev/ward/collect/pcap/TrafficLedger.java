@@ -90,6 +90,11 @@ public final class TrafficLedger {
         this.ignoreStandard = ignoreStandard;
     }
 
+    /** A packet that a filter left out: read, not kept. */
+    public void dropped() {
+        packets++;
+    }
+
     public void add(Packet p) {
         packets++;
         if (ignoreStandard && (STANDARD_PORTS.contains(p.sport()) || STANDARD_PORTS.contains(p.dport()))
@@ -166,7 +171,7 @@ public final class TrafficLedger {
         return packets;
     }
 
-    /** Packets left once the standard services were dropped (all of them without --ignore-standard). */
+    /** Packets left once a filter and the standard services were dropped (all of them without either). */
     public long kept() {
         return kept;
     }

@@ -90,6 +90,42 @@ class TrafficTest {
         }
     }
 
+    /** A tcpdump filter compiled by libpcap keeps what tcpdump keeps from the same file. */
+    @Test
+    void tcpdumpFilter() throws Exception {
+        PcapWriter w = new PcapWriter();
+        Instant t = Instant.parse("2026-11-20T00:00:00Z");
+        for (int i = 0; i < 30; i++) {
+            w.tcp(t.plusSeconds(i), "10.0.0.5", "203.0.113.9", 40000 + i, i % 3 == 0 ? 8443 : 80, 0x02);
+            w.icmp(t.plusSeconds(i), "10.0.0.5", "192.0.2.1", 8, 1, i);
+        }
+        Path file = dir.resolve("mixed.pcap");
+        Files.write(file, w.bytes());
+        var filter = dev.ward.host.PacketFilter.compile("tcp dst port 8443");
+        assumeTrue(filter.isPresent(), "no libpcap: the filter is not available");
+        try (dev.ward.host.PacketFilter f = filter.get()) {
+            TrafficLedger ledger = new TrafficLedger(false);
+            try (InputStream in = Files.newInputStream(file)) {
+                PcapReader.read(in, file.toString(), (type, data, length) -> {
+                    boolean keep = f.accepts(type, data, length);
+                    if (!keep) {
+                        ledger.dropped();
+                    }
+                    return keep;
+                }, ledger::add);
+            }
+            assertEquals(60, ledger.packets());
+            assertEquals(10, ledger.kept());
+            if (on("tcpdump")) {
+                assertEquals(run("tcpdump", "-r", file.toString(), "-n", "tcp dst port 8443").lines()
+                        .filter(l -> l.contains(" IP ")).count(), ledger.kept());
+            }
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> dev.ward.host.PacketFilter.compile("tcp port"));
+        assertTrue(e.getMessage().startsWith("filter 'tcp port': "), e.getMessage());
+    }
+
     @Test
     void notACapture() throws Exception {
         CaptureFormatException e = assertThrows(CaptureFormatException.class, () -> PcapReader.read(
