@@ -260,6 +260,36 @@ class ProcessDetectorTest {
         Files.delete(dir);
     }
 
+    /**
+     * An interface in promiscuous mode: the loopback of a network namespace of its own (with a sysfs
+     * of that namespace mounted in a mount namespace of its own), looked at by a second JVM there.
+     */
+    @Test
+    @org.junit.jupiter.api.Tag("root")
+    void promiscuousInterface() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/unshare"))
+                && (Files.isExecutable(Path.of("/usr/sbin/ip")) || Files.isExecutable(Path.of("/sbin/ip"))), "needs unshare and ip");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder("unshare", "--net", "--mount", "--propagation", "private", "sh", "-c",
+                "mount -t sysfs sysfs /sys && ip link set lo promisc on && exec \"$0\" --enable-native-access=ALL-UNNAMED "
+                        + "-cp \"$1\" \"$2\"", java, System.getProperty("java.class.path"), NetProbe.class.getName())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(out.contains("linux.net.promiscuous_interface lo"), out);
+    }
+
+    /** Runs the network checks in its own JVM and prints each finding's check and interface. */
+    public static final class NetProbe {
+        public static void main(String[] args) throws Exception {
+            try (HostRoot live = HostRoot.live()) {
+                dev.ward.detect.Results out = new dev.ward.detect.Results();
+                new NetDetector().detect(new Scan(live, InstantSource.system()), out);
+                out.findings().forEach(f -> System.out.println(f.check() + " " + f.evidence().get("interface")));
+            }
+        }
+    }
+
     /** Runs the detector in its own JVM and prints each finding's check, pids and summary. */
     public static final class HiddenProbe {
         public static void main(String[] args) throws Exception {
