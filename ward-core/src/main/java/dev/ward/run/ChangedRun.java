@@ -9,7 +9,6 @@ import dev.ward.host.FileStat;
 import dev.ward.host.HostPath;
 import dev.ward.host.HostRoot;
 import dev.ward.host.TreeWalk;
-import dev.ward.model.AccountEntry;
 import dev.ward.model.CollectionError;
 import dev.ward.report.Change;
 import dev.ward.report.Changes;
@@ -18,7 +17,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +61,7 @@ public final class ChangedRun {
             }, e -> errors.add(new CollectionError("changed", "", e.getMessage())));
         }
         hits.sort(Comparator.comparing(Hit::first).thenComparing(h -> h.path().display()));
-        Map<Long, String> users = users(scan);
+        Map<Long, String> users = AccountsCollector.names(scan);
         List<Change> changed = hits.stream().map(h -> change(h, users, scan)).toList();
         scan.packages().errors().forEach(errors::add);
         Map<String, Object> stats = new LinkedHashMap<>();
@@ -88,15 +86,6 @@ public final class ChangedRun {
             } else {
                 out.add(p);
             }
-        }
-        return out;
-    }
-
-    /** Uid to name from the root's passwd; an unreadable one leaves owners as numbers, which say it all. */
-    private static Map<Long, String> users(Scan scan) {
-        Map<Long, String> out = new HashMap<>();
-        for (AccountEntry a : scan.records(new AccountsCollector()).records()) {
-            out.putIfAbsent(a.uid(), a.name());
         }
         return out;
     }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -27,6 +28,15 @@ public final class AccountsCollector implements Collector<AccountEntry> {
     /** The scan's accounts, collected once and shared; their errors are reported by the accounts checks. */
     public static List<AccountEntry> accounts(Scan scan) {
         return scan.records(INSTANCE).records();
+    }
+
+    /** Uid to name, the first account of each uid; an unreadable passwd leaves owners as numbers. */
+    public static Map<Long, String> names(Scan scan) {
+        Map<Long, String> out = new HashMap<>();
+        for (AccountEntry a : accounts(scan)) {
+            out.putIfAbsent(a.uid(), a.name());
+        }
+        return out;
     }
 
     /**

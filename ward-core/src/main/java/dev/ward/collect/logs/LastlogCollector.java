@@ -54,8 +54,7 @@ public final class LastlogCollector implements Collector<LastLogin> {
         List<CollectionError> errors = new ArrayList<>();
         HostRoot root = scan.root();
         if (root.lstatOrEmpty(LASTLOG).isPresent()) {
-            Map<Long, String> names = new TreeMap<>();
-            AccountsCollector.accounts(scan).forEach(a -> names.putIfAbsent(a.uid(), a.name()));
+            Map<Long, String> names = new TreeMap<>(AccountsCollector.names(scan));
             long top = names.keySet().stream().filter(u -> u >= 0 && u <= MAX_UID).max(Long::compare).orElse(0L);
             try {
                 long size = root.lstatOrEmpty(LASTLOG).get().size();

@@ -63,8 +63,7 @@ public final class SocketCollector implements Collector<SocketEntry> {
         } catch (HostException e) {
             errors.add(new CollectionError(source(), "/proc", e.getMessage()));
         }
-        Map<Long, String> users = new HashMap<>();
-        AccountsCollector.accounts(scan).forEach(a -> users.putIfAbsent(a.uid(), a.name()));
+        Map<Long, String> users = AccountsCollector.names(scan);
         List<SocketEntry> out = new ArrayList<>();
         for (ProcNet.Socket s : sockets.values()) {
             int pid = holders.getOrDefault(s.inode(), -1);

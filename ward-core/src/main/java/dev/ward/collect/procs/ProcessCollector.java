@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,8 +58,7 @@ public final class ProcessCollector implements Collector<ProcessEntry> {
             return new CollectResult<>(List.of(), List.of());
         }
         List<CollectionError> errors = new ArrayList<>();
-        Map<Long, String> users = new HashMap<>();
-        AccountsCollector.accounts(scan).forEach(a -> users.putIfAbsent(a.uid(), a.name()));
+        Map<Long, String> users = AccountsCollector.names(scan);
         Instant boot = bootTime(root);
         List<ProcessEntry> out = new ArrayList<>();
         try {

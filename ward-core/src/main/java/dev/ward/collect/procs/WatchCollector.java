@@ -12,7 +12,6 @@ import dev.ward.model.ProcessEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,8 +47,7 @@ public final class WatchCollector implements Collector<ProcessEntry> {
         if (!root.isLive() || duration.isZero()) {
             return new CollectResult<>(List.of(), List.of());
         }
-        Map<Long, String> users = new HashMap<>();
-        AccountsCollector.accounts(scan).forEach(a -> users.putIfAbsent(a.uid(), a.name()));
+        Map<Long, String> users = AccountsCollector.names(scan);
         Instant boot = ProcessCollector.bootTime(root);
         List<ProcessEntry> born = new ArrayList<>();
         try {
