@@ -14,6 +14,18 @@ public final class ProcNet {
     private ProcNet() {
     }
 
+    /** The inode of a descriptor's link to a socket ("socket:[1234]" gives 1234), or -1 for any other link. */
+    public static long inode(String link) {
+        if (!link.startsWith("socket:[") || !link.endsWith("]")) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(link.substring(8, link.length() - 1));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     /** A socket: its protocol ("tcp", "udp6"...), local and remote "address:port", and TCP state (hex, "01" established). */
     public record Socket(String protocol, String local, String remote, String state, long uid, long inode) {
     }

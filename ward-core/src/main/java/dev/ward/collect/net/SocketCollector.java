@@ -4,6 +4,7 @@ import dev.ward.collect.CollectResult;
 import dev.ward.collect.Collector;
 import dev.ward.collect.Scan;
 import dev.ward.collect.accounts.AccountsCollector;
+import dev.ward.collect.procs.ProcessCollector;
 import dev.ward.host.DirEntry;
 import dev.ward.host.HostException;
 import dev.ward.host.HostPath;
@@ -46,7 +47,7 @@ public final class SocketCollector implements Collector<SocketEntry> {
             return new CollectResult<>(List.of(), List.of());
         }
         List<CollectionError> errors = new ArrayList<>();
-        Map<Long, ProcNet.Socket> sockets = sockets(root);
+        Map<Long, ProcNet.Socket> sockets = kernelTables(scan);
         Map<Long, Integer> holders = new HashMap<>();
         List<Integer> unread = new ArrayList<>();
         try {
@@ -67,22 +68,28 @@ public final class SocketCollector implements Collector<SocketEntry> {
         List<SocketEntry> out = new ArrayList<>();
         for (ProcNet.Socket s : sockets.values()) {
             int pid = holders.getOrDefault(s.inode(), -1);
-            String program = pid < 0 ? "" : text(root, "/proc/" + pid + "/comm").orElse("").strip();
+            String program = pid < 0 ? "" : ProcessCollector.text(root, "/proc/" + pid + "/comm").strip();
             out.add(new SocketEntry(s.protocol(), state(s), s.local(), s.remote(), s.inode(), s.uid(),
-                    users.getOrDefault(s.uid(), Long.toString(s.uid())), pid, program, pid < 0 ? "" : link(root, pid),
+                    users.getOrDefault(s.uid(), Long.toString(s.uid())), pid, program,
+                    pid < 0 ? "" : ProcessCollector.link(root, "/proc/" + pid + "/exe"),
                     pid < 0 ? unread : List.of()));
         }
         out.sort(Comparator.comparing(SocketEntry::protocol).thenComparing(SocketEntry::local));
         return new CollectResult<>(out, errors);
     }
 
-    /** The kernel's tables alone, without their processes: for a second look. */
+    /** The kernel's tables alone, read again, without their processes: for a second look. */
     public List<SocketEntry> tables(HostRoot root) {
-        return sockets(root).values().stream().map(s -> new SocketEntry(s.protocol(), state(s), s.local(), s.remote(),
+        return read(root).values().stream().map(s -> new SocketEntry(s.protocol(), state(s), s.local(), s.remote(),
                 s.inode(), s.uid(), "", -1, "", "", List.of())).toList();
     }
 
-    private static Map<Long, ProcNet.Socket> sockets(HostRoot root) {
+    /** The kernel's socket tables by inode, read once a scan and shared (by the process checks too). */
+    public static Map<Long, ProcNet.Socket> kernelTables(Scan scan) {
+        return scan.once(ProcNet.class, SocketCollector::read);
+    }
+
+    private static Map<Long, ProcNet.Socket> read(HostRoot root) {
         Map<Long, ProcNet.Socket> sockets = new HashMap<>();
         for (String table : TABLES) {
             text(root, "/proc/net/" + table).ifPresent(t -> sockets.putAll(ProcNet.parse(t, table)));
@@ -114,24 +121,16 @@ public final class SocketCollector implements Collector<SocketEntry> {
         List<Long> out = new ArrayList<>();
         try {
             for (DirEntry fd : root.list(HostPath.of("/proc/" + pid + "/fd"))) {
-                root.readlink(fd.path()).map(b -> new String(b, StandardCharsets.UTF_8))
-                        .filter(l -> l.startsWith("socket:[") && l.endsWith("]"))
-                        .ifPresent(l -> out.add(Long.parseLong(l.substring(8, l.length() - 1))));
+                // read here, not through ProcessCollector.link: a link refused means the process is unread
+                long inode = ProcNet.inode(root.readlink(fd.path()).map(b -> new String(b, StandardCharsets.UTF_8)).orElse(""));
+                if (inode >= 0) {
+                    out.add(inode);
+                }
             }
         } catch (HostException e) {
             return e.isDenied() ? null : out;
-        } catch (NumberFormatException e) {
-            // a link the kernel did not write
         }
         return out;
-    }
-
-    private static String link(HostRoot root, int pid) {
-        try {
-            return root.readlink(HostPath.of("/proc/" + pid + "/exe")).map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
-        } catch (HostException e) {
-            return "";
-        }
     }
 
     private static Optional<String> text(HostRoot root, String path) {

@@ -137,11 +137,13 @@ public final class ProcessCollector implements Collector<ProcessEntry> {
         }
     }
 
-    private static String text(HostRoot root, String path) {
+    /** A /proc file's text, or "" when the process ended or hides it from us. */
+    public static String text(HostRoot root, String path) {
         return new String(bytes(root, path), StandardCharsets.UTF_8);
     }
 
-    private static String link(HostRoot root, String path) {
+    /** A /proc link's target ("/usr/bin/sleep", "socket:[1234]"), or "" when the process ended or hides it from us. */
+    public static String link(HostRoot root, String path) {
         try {
             return root.readlink(HostPath.of(path)).map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
         } catch (HostException e) {

@@ -3,6 +3,7 @@ package dev.ward.detect.builtin;
 import dev.ward.collect.HostFiles;
 import dev.ward.collect.Scan;
 import dev.ward.collect.net.ProcNet;
+import dev.ward.collect.net.SocketCollector;
 import dev.ward.collect.procs.ProcFiles;
 import dev.ward.collect.procs.ProcessCollector;
 import dev.ward.collect.procs.WatchCollector;
@@ -18,7 +19,6 @@ import dev.ward.model.Severity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +94,7 @@ public final class ProcessDetector implements Detector {
         all.forEach(p -> known.add(p.pid() + "@" + p.started()));
         out.take(scan.records(processes)).stream().filter(p -> known.add(p.pid() + "@" + p.started())).forEach(all::add);
         long self = ProcessHandle.current().pid();
-        Map<Long, ProcNet.Socket> sockets = sockets(root);
+        Map<Long, ProcNet.Socket> sockets = SocketCollector.kernelTables(scan);
         Supplier<HostFiles> files = () -> scan.packages().isPresent()
                 ? new HostFiles(scan, name(), new ArrayList<>()) : null; // the package index, only if asked
         Map<String, List<Long>> deleted = new TreeMap<>();
@@ -219,26 +219,8 @@ public final class ProcessDetector implements Detector {
 
     /** The TCP or UDP socket a descriptor links ("socket:[1234]"), or null. */
     private static ProcNet.Socket socket(String link, Map<Long, ProcNet.Socket> sockets) {
-        if (!link.startsWith("socket:[") || !link.endsWith("]")) {
-            return null;
-        }
-        try {
-            return sockets.get(Long.parseLong(link.substring(8, link.length() - 1)));
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    static Map<Long, ProcNet.Socket> sockets(HostRoot root) {
-        Map<Long, ProcNet.Socket> out = new HashMap<>();
-        for (String table : List.of("tcp", "tcp6", "udp", "udp6")) {
-            try {
-                root.readText(HostPath.of("/proc/net/" + table)).ifPresent(t -> out.putAll(ProcNet.parse(t, table)));
-            } catch (HostException e) {
-                // a table the kernel does not have
-            }
-        }
-        return out;
+        ProcNet.Socket s = sockets.get(ProcNet.inode(link));
+        return s != null && (s.protocol().startsWith("tcp") || s.protocol().startsWith("udp")) ? s : null;
     }
 
     /** The processes some view leaves out, each confirmed by a second look. */
