@@ -1,7 +1,6 @@
 package dev.ward.cli;
 
 import dev.ward.cli.options.ReportOptions;
-import dev.ward.collect.Scan;
 import dev.ward.collect.net.PortPolicy;
 import dev.ward.collect.net.SocketCollector;
 import dev.ward.detect.builtin.NetDetector;
@@ -12,7 +11,6 @@ import dev.ward.report.Report;
 import dev.ward.run.NetSummary;
 import dev.ward.run.Triage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -62,17 +60,10 @@ final class NetCommand implements Callable<Integer> {
         PortPolicy policy = expect == null ? null : policy(expect);
         try (HostRoot live = HostRoot.live()) {
             List<Finding> self = SelfCheck.run(live, System.getenv());
-            Scan[] scan = {null};
-            Report result = new Triage(List.of(new NetDetector(sockets, policy, expect == null ? null : expect.toString(),
-                    !noConnectScan)),
-                    InstantSource.system(), s -> {
-                        scan[0] = s;
-                        return NetSummary.of(sockets).apply(s);
-                    }).run(live, self);
-            if (saveBaseline != null) {
-                String text = PortPolicy.write(scan[0].records(sockets).records());
-                ReportOptions.replace(saveBaseline, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
-            }
+            Triage triage = new Triage(List.of(new NetDetector(sockets, policy, expect == null ? null : expect.toString(),
+                    !noConnectScan)), InstantSource.system(), NetSummary.of(sockets));
+            Report result = Snapshot.run(triage, live, self, saveBaseline,
+                    scan -> PortPolicy.write(scan.records(sockets).records()));
             return report.emit(result, System.out);
         }
     }

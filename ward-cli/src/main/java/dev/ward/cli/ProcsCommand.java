@@ -1,7 +1,6 @@
 package dev.ward.cli;
 
 import dev.ward.cli.options.ReportOptions;
-import dev.ward.collect.Scan;
 import dev.ward.collect.procs.ProcessBaseline;
 import dev.ward.collect.procs.ProcessCollector;
 import dev.ward.collect.procs.WatchCollector;
@@ -17,7 +16,6 @@ import dev.ward.report.Report;
 import dev.ward.run.ProcsSummary;
 import dev.ward.run.Triage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,15 +76,8 @@ final class ProcsCommand implements Callable<Integer> {
         }
         try (HostRoot live = HostRoot.live()) {
             List<Finding> self = SelfCheck.run(live, System.getenv());
-            Scan[] scan = {null};
-            Report result = new Triage(detectors, InstantSource.system(), s -> {
-                scan[0] = s;
-                return ProcsSummary.of(processes, watched).apply(s);
-            }).run(live, self);
-            if (saveBaseline != null) {
-                String text = ProcessBaseline.write(scan[0].records(processes).records());
-                ReportOptions.replace(saveBaseline, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
-            }
+            Report result = Snapshot.run(new Triage(detectors, InstantSource.system(), ProcsSummary.of(processes, watched)),
+                    live, self, saveBaseline, scan -> ProcessBaseline.write(scan.records(processes).records()));
             return report.emit(result, System.out);
         }
     }

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -46,6 +47,11 @@ public final class Triage {
      * such as ward's check of its own process.
      */
     public Report run(HostRoot root, List<Finding> preamble) {
+        return run(root, preamble, scan -> { });
+    }
+
+    /** {@link #run(HostRoot, List)}, handing the scan to {@code after} once the detectors are done, for what reads their records again. */
+    public Report run(HostRoot root, List<Finding> preamble, Consumer<Scan> after) {
         Instant started = clock.instant();
         Scan scan = new Scan(root, clock);
         Results results = new Results();
@@ -60,6 +66,7 @@ public final class Triage {
             }
             timings.put(d.name(), Duration.ofNanos(System.nanoTime() - t0).toMillis());
         });
+        after.accept(scan);
         scan.packagesIfRead().ifPresent(p -> p.errors().forEach(results::error));
         Instant finished = clock.instant();
         Map<String, Object> stats = new LinkedHashMap<>();
