@@ -24,6 +24,18 @@ final class Evidence {
         return owner(scan.packages().owner(path).orElse(null));
     }
 
+    /**
+     * Whether the root has a dpkg database and no package in it ships {@code path}; false without a
+     * database, where "no package" would mean nothing. The index is read on the first question.
+     */
+    static boolean unowned(Scan scan, HostPath path) {
+        return scan.packages().isPresent() && scan.packages().owner(path).isEmpty();
+    }
+
+    static boolean unowned(Scan scan, String path) {
+        return unowned(scan, HostPath.of(path));
+    }
+
     static String time(Instant t) {
         return t == null ? null : t.toString();
     }

@@ -1,6 +1,5 @@
 package dev.ward.detect.builtin;
 
-import dev.ward.collect.HostFiles;
 import dev.ward.collect.Scan;
 import dev.ward.collect.modules.LoadedModules;
 import dev.ward.collect.modules.ModulesCollector;
@@ -114,10 +113,9 @@ public final class KernelDetector implements Detector {
         List<CollectionError> errors = new ArrayList<>();
         Map<String, HostPath> files = ModulesCollector.moduleFiles(scan, errors);
         errors.forEach(out::error);
-        HostFiles owners = new HostFiles(scan, name(), new ArrayList<>());
         for (LoadedModules.Module m : loaded) {
             HostPath ko = files.get(ModulesParser.canonical(m.name()));
-            if (ko != null && owners.owner(ko) != null) {
+            if (ko != null && !Evidence.unowned(scan, ko)) {
                 continue;
             }
             boolean dkms = ko != null && ko.display().contains("/updates/dkms/");

@@ -1,6 +1,5 @@
 package dev.ward.detect.builtin;
 
-import dev.ward.collect.HostFiles;
 import dev.ward.collect.Scan;
 import dev.ward.collect.net.LoopbackScan;
 import dev.ward.collect.net.PortPolicy;
@@ -16,13 +15,11 @@ import dev.ward.model.Severity;
 import dev.ward.model.SocketEntry;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 
 /**
  * What the live host's sockets give away (skipped on an image):
@@ -91,13 +88,11 @@ public final class NetDetector implements Detector {
             return;
         }
         List<SocketEntry> all = out.take(scan.records(sockets));
-        Supplier<HostFiles> files = () -> scan.packages().isPresent()
-                ? new HostFiles(scan, name(), new ArrayList<>()) : null; // the package index, only if asked
         Set<String> judged = new HashSet<>();
         for (SocketEntry s : all) {
             boolean inet = s.protocol().startsWith("tcp") || s.protocol().startsWith("udp");
             if (inet && s.listening() && judged.add(s.protocol().substring(0, 3) + PortPolicy.port(s) + "/" + s.pid())) {
-                listener(s, files, out);
+                listener(s, scan, out);
             }
         }
         boolean seesAll = ProcessHandle.current().info().user().map("root"::equals).orElse(false);
@@ -167,7 +162,7 @@ public final class NetDetector implements Detector {
         return out;
     }
 
-    private void listener(SocketEntry s, Supplier<HostFiles> packages, Results out) {
+    private void listener(SocketEntry s, Scan scan, Results out) {
         if (policy != null) {
             if (!policy.expects(s)) {
                 out.add(socket(s, "linux.net.unexpected_listener", Severity.MEDIUM, "Listener the policy does not expect",
@@ -184,7 +179,7 @@ public final class NetDetector implements Detector {
         if (ProcessDetector.odd(exe)) {
             out.add(socket(s, "linux.net.listener_from_temp", Severity.HIGH, "Listener run from a temporary or hidden place",
                     "a listener on port " + PortPolicy.port(s) + "/" + s.protocol() + ", run from " + exe, "T1571"));
-        } else if (unowned(packages.get(), exe)) {
+        } else if (Evidence.unowned(scan, exe)) {
             out.add(socket(s, "linux.net.unowned_listener", Severity.MEDIUM, "Listener run by a program no package installed",
                     "a listener on port " + PortPolicy.port(s) + "/" + s.protocol() + ", run by " + exe
                             + ", which no package installed", "T1571"));
@@ -194,11 +189,6 @@ public final class NetDetector implements Detector {
                     "a listener on every interface, port " + PortPolicy.port(s) + "/" + s.protocol() + ", run by "
                             + program, "T1059"));
         }
-    }
-
-    /** No package installed {@code exe}; false without a package database to ask. */
-    static boolean unowned(HostFiles files, String exe) {
-        return files != null && files.owner(HostPath.of(exe)) == null;
     }
 
     /** "ICMP" for a raw socket's protocol 1, the number otherwise. */

@@ -1,6 +1,5 @@
 package dev.ward.detect.builtin;
 
-import dev.ward.collect.HostFiles;
 import dev.ward.collect.Scan;
 import dev.ward.collect.net.ProcNet;
 import dev.ward.collect.net.SocketCollector;
@@ -25,7 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -95,13 +93,11 @@ public final class ProcessDetector implements Detector {
         out.take(scan.records(processes)).stream().filter(p -> known.add(p.pid() + "@" + p.started())).forEach(all::add);
         long self = ProcessHandle.current().pid();
         Map<Long, ProcNet.Socket> sockets = SocketCollector.kernelTables(scan);
-        Supplier<HostFiles> files = () -> scan.packages().isPresent()
-                ? new HostFiles(scan, name(), new ArrayList<>()) : null; // the package index, only if asked
         Map<String, List<Long>> deleted = new TreeMap<>();
         Map<String, List<Long>> system = new TreeMap<>();
         for (ProcessEntry p : all) {
             if (p.pid() != self && !p.kernelThread()) {
-                judge(p, sockets, files, root, out);
+                judge(p, sockets, scan, root, out);
                 for (String lib : p.mappedCode()) {
                     String file = lib.replace(" (deleted)", "");
                     if (odd(file)) {
@@ -115,12 +111,12 @@ public final class ProcessDetector implements Detector {
                 }
             }
         }
-        libraries(deleted, system, files, out);
+        libraries(deleted, system, scan, out);
         hidden(root, out);
     }
 
-    private static void judge(ProcessEntry p, Map<Long, ProcNet.Socket> sockets, Supplier<HostFiles> packages,
-                              HostRoot root, Results out) {
+    private static void judge(ProcessEntry p, Map<Long, ProcNet.Socket> sockets, Scan scan, HostRoot root,
+                              Results out) {
         String exe = p.exe();
         boolean deleted = exe.endsWith(" (deleted)");
         String path = deleted ? exe.substring(0, exe.length() - " (deleted)".length()) : exe;
@@ -168,7 +164,7 @@ public final class ProcessDetector implements Detector {
                         .evidence("library", lib).path(file).build());
             }
         }
-        if (p.cpuPercent() >= 50 && !path.isEmpty() && !deleted && NetDetector.unowned(packages.get(), path)) {
+        if (p.cpuPercent() >= 50 && !path.isEmpty() && !deleted && Evidence.unowned(scan, path)) {
             out.add(finding(p, "linux.procs.unowned_busy", Severity.MEDIUM, "Busy program that no package installed",
                     String.format("%s used %.0f%% of a CPU while sampled, and no package installed it", path,
                             p.cpuPercent()), "T1496").build());
@@ -180,15 +176,12 @@ public final class ProcessDetector implements Detector {
 
     /** Libraries deleted from under running processes, and libraries of system directories no package installed. */
     private static void libraries(Map<String, List<Long>> deleted, Map<String, List<Long>> system,
-                                  Supplier<HostFiles> packages, Results out) {
+                                  Scan scan, Results out) {
         deleted.forEach((lib, pids) -> out.add(library(lib, pids, "linux.procs.deleted_library", Severity.LOW,
                 "Processes run code of a deleted library", "was deleted while they run it (an upgrade replaces a library "
                         + "this way: restart them)", "T1070.004")));
-        if (system.isEmpty() || packages.get() == null) {
-            return;
-        }
         system.forEach((lib, pids) -> {
-            if (NetDetector.unowned(packages.get(), lib)) {
+            if (Evidence.unowned(scan, lib)) {
                 out.add(library(lib, pids, "linux.procs.unowned_library", Severity.HIGH,
                         "Processes run a system library no package installed", "sits among the system's libraries, "
                                 + "but no package installed it", "T1574.006"));
