@@ -3,6 +3,7 @@ package dev.ward.baseline;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,14 +54,23 @@ final class Hashes {
         return out;
     }
 
+    /**
+     * A fresh digest, cloned from one made once: a digest found by name goes through the provider
+     * lookup each time, the cost of hashing a small file again.
+     */
     private static MessageDigest digest(Attribute a) {
-        String jdkName = switch (a) {
-            case SHA256 -> "SHA-256";
-            case SHA512 -> "SHA-512";
-            case SHA1 -> "SHA-1";
-            case MD5 -> "MD5";
-            default -> throw new IllegalArgumentException(a + " is not a hash");
-        };
+        try {
+            return (MessageDigest) PROTOTYPES.get(a).clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's digests are cloneable", e);
+        }
+    }
+
+    private static final Map<Attribute, MessageDigest> PROTOTYPES = new EnumMap<>(Map.of(
+            Attribute.SHA256, named("SHA-256"), Attribute.SHA512, named("SHA-512"),
+            Attribute.SHA1, named("SHA-1"), Attribute.MD5, named("MD5")));
+
+    private static MessageDigest named(String jdkName) {
         try {
             return MessageDigest.getInstance(jdkName);
         } catch (NoSuchAlgorithmException e) {

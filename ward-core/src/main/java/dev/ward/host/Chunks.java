@@ -43,12 +43,12 @@ final class Chunks {
         MemorySegment heap = MemorySegment.ofArray(buf.heap());
         ByteBuffer view = ByteBuffer.wrap(buf.heap());
         boolean direct = cacheStat && uncached(fd) && setDirect(fd, true);
-        long n = Libc.pread(fd, buf.filled(), 0);
+        long n = Libc.pread(fd, span(buf.filled(), size, 0), 0);
         long total = 0;
         while (true) {
             if (n == -Libc.EINVAL && direct) {
                 direct = setDirect(fd, false);
-                n = Libc.pread(fd, buf.filled(), total);
+                n = Libc.pread(fd, span(buf.filled(), size, total), total);
             }
             if (n < 0) {
                 throw new HostException("read", path, (int) -n);
@@ -62,8 +62,18 @@ final class Chunks {
             if (total == size) {
                 return total;
             }
-            n = Libc.pread(fd, buf.filled(), total);
+            n = Libc.pread(fd, span(buf.filled(), size, total), total);
         }
+    }
+
+    /**
+     * The part of the buffer to read into at {@code offset}: what is left of the file, rounded up to
+     * the alignment a direct read needs. A direct read of a whole buffer at a short file's end has
+     * the kernel zero the rest of it, 256 KiB for a file of a few bytes.
+     */
+    private static MemorySegment span(MemorySegment buffer, long size, long offset) {
+        long left = size - offset;
+        return left <= 0 || left >= SIZE ? buffer : buffer.asSlice(0, (left + ALIGNMENT - 1) & -ALIGNMENT);
     }
 
     /** False once the kernel said it has no cachestat: every file is then read through the cache. */

@@ -151,18 +151,20 @@ public final class HostRoot implements AutoCloseable {
     }
 
     static Optional<FileStat> statAt(int dirfd, byte[] name, int flags, HostPath path) throws HostException {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment buf = arena.allocate(256, 8);
-            int r = Libc.statx(dirfd, name, flags | Libc.AT_STATX_DONT_SYNC, buf);
-            if (r < 0) {
-                if (-r == Libc.ENOENT || -r == Libc.ENOTDIR) {
-                    return Optional.empty();
-                }
-                throw new HostException("statx", path, -r);
+        MemorySegment buf = STATX_BUFFER.get();
+        int r = Libc.statx(dirfd, name, flags | Libc.AT_STATX_DONT_SYNC, buf);
+        if (r < 0) {
+            if (-r == Libc.ENOENT || -r == Libc.ENOTDIR) {
+                return Optional.empty();
             }
-            return Optional.of(FileStat.ofStatx(buf));
+            throw new HostException("statx", path, -r);
         }
+        return Optional.of(FileStat.ofStatx(buf));
     }
+
+    /** Each thread's statx buffer, decoded as soon as it is filled. */
+    private static final ThreadLocal<MemorySegment> STATX_BUFFER =
+            ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(256, 8));
 
     /** The target of a symlink, as stored (absolute targets are meant inside the root). */
     public Optional<byte[]> readlink(HostPath path) throws HostException {

@@ -173,13 +173,14 @@ final class Libc {
 
     /** openat2(2) with {@code struct open_how}; returns the fd or -errno. */
     static int openat2(int dirfd, byte[] path, long flags, long resolve) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment how = arena.allocate(24, 8);
+        try {
+            Scratch scratch = Scratch.get();
+            MemorySegment how = scratch.allocate(24, 8);
             how.set(JAVA_LONG, 0, flags);
             how.set(JAVA_LONG, 8, 0L);
             how.set(JAVA_LONG, 16, resolve);
-            MemorySegment capture = arena.allocate(CAPTURE);
-            long r = (long) SYSCALL_FD_PTR_PTR_LONG.invokeExact(capture, SYS_OPENAT2, (long) dirfd, cString(arena, path), how, 24L);
+            MemorySegment capture = scratch.capture();
+            long r = (long) SYSCALL_FD_PTR_PTR_LONG.invokeExact(capture, SYS_OPENAT2, (long) dirfd, scratch.cString(path), how, 24L);
             return (int) check(r, capture);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -188,9 +189,10 @@ final class Libc {
 
     /** statx(2) into {@code buf} (256 bytes); returns 0 or -errno. */
     static int statx(int dirfd, byte[] path, int flags, MemorySegment buf) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment capture = arena.allocate(CAPTURE);
-            int r = (int) STATX.invokeExact(capture, dirfd, cString(arena, path), flags, 0xfff, buf);
+        try {
+            Scratch scratch = Scratch.get();
+            MemorySegment capture = scratch.capture();
+            int r = (int) STATX.invokeExact(capture, dirfd, scratch.cString(path), flags, 0xfff, buf);
             return (int) check(r, capture);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -199,8 +201,9 @@ final class Libc {
 
     /** getdents64(2): fills {@code buf} with linux_dirent64 records; returns bytes used, 0 at end, or -errno. */
     static long getdents64(int fd, MemorySegment buf) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment capture = arena.allocate(CAPTURE);
+        try {
+            Scratch scratch = Scratch.get();
+            MemorySegment capture = scratch.capture();
             long r = (long) GETDENTS64.invokeExact(capture, fd, buf, buf.byteSize());
             return check(r, capture);
         } catch (Throwable t) {
@@ -210,10 +213,11 @@ final class Libc {
 
     /** readlinkat(2); returns the target's bytes, or null with the errno in {@code err[0]}. */
     static byte[] readlinkat(int dirfd, byte[] name, int[] err) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment capture = arena.allocate(CAPTURE);
-            MemorySegment buf = arena.allocate(4096);
-            long r = (long) Readlink.READLINKAT.invokeExact(capture, dirfd, cString(arena, name), buf, 4096L);
+        try {
+            Scratch scratch = Scratch.get();
+            MemorySegment capture = scratch.capture();
+            MemorySegment buf = scratch.allocate(4096);
+            long r = (long) Readlink.READLINKAT.invokeExact(capture, dirfd, scratch.cString(name), buf, 4096L);
             r = check(r, capture);
             if (r < 0) {
                 err[0] = (int) -r;
@@ -227,9 +231,10 @@ final class Libc {
 
     /** listxattr(2) into {@code buf}: NUL-separated names; returns the length used or -errno. */
     static long listxattr(byte[] path, MemorySegment buf) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment capture = arena.allocate(CAPTURE);
-            long r = (long) Xattr.LISTXATTR.invokeExact(capture, cString(arena, path), buf, buf.byteSize());
+        try {
+            Scratch scratch = Scratch.get();
+            MemorySegment capture = scratch.capture();
+            long r = (long) Xattr.LISTXATTR.invokeExact(capture, scratch.cString(path), buf, buf.byteSize());
             return check(r, capture);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -238,9 +243,10 @@ final class Libc {
 
     /** getxattr(2) of one name into {@code buf}; returns the value's length or -errno. */
     static long getxattr(byte[] path, byte[] name, MemorySegment buf) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment capture = arena.allocate(CAPTURE);
-            long r = (long) Xattr.GETXATTR.invokeExact(capture, cString(arena, path), cString(arena, name), buf, buf.byteSize());
+        try {
+            Scratch scratch = Scratch.get();
+            MemorySegment capture = scratch.capture();
+            long r = (long) Xattr.GETXATTR.invokeExact(capture, scratch.cString(path), scratch.cString(name), buf, buf.byteSize());
             return check(r, capture);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -249,8 +255,9 @@ final class Libc {
 
     /** read(2) into {@code buf}; returns bytes read, 0 at end of file, or -errno. */
     static long read(int fd, MemorySegment buf) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment capture = arena.allocate(CAPTURE);
+        try {
+            Scratch scratch = Scratch.get();
+            MemorySegment capture = scratch.capture();
             long r = (long) READ.invokeExact(capture, fd, buf, buf.byteSize());
             return check(r, capture);
         } catch (Throwable t) {
@@ -263,10 +270,11 @@ final class Libc {
      * any (Linux 6.5 and later). Returns the count, or -errno (ENOSYS on older kernels).
      */
     static long cachedPages(int fd) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment range = arena.allocate(16, 8); // offset 0, length 0: to the end
-            MemorySegment stat = arena.allocate(40, 8);
-            MemorySegment capture = arena.allocate(CAPTURE);
+        try {
+            Scratch scratch = Scratch.get();
+            MemorySegment range = scratch.allocate(16, 8).fill((byte) 0); // offset 0, length 0: to the end
+            MemorySegment stat = scratch.allocate(40, 8);
+            MemorySegment capture = scratch.capture();
             long r = (long) SYSCALL_FD_PTR_PTR_LONG.invokeExact(capture, SYS_CACHESTAT, (long) fd, range, stat, 0L);
             r = check(r, capture);
             return r < 0 ? r : stat.get(JAVA_LONG, 0);
@@ -277,8 +285,9 @@ final class Libc {
 
     /** pread(2) into {@code buf} at {@code offset}; returns bytes read, 0 at end of file, or -errno. */
     static long pread(int fd, MemorySegment buf, long offset) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment capture = arena.allocate(CAPTURE);
+        try {
+            Scratch scratch = Scratch.get();
+            MemorySegment capture = scratch.capture();
             long r = (long) Pread.PREAD.invokeExact(capture, fd, buf, buf.byteSize(), offset);
             return check(r, capture);
         } catch (Throwable t) {
@@ -288,8 +297,9 @@ final class Libc {
 
     /** fcntl(2) with an int argument (F_SETFL), or none used (F_GETFL); returns the result or -errno. */
     static int fcntl(int fd, int cmd, int arg) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment capture = arena.allocate(CAPTURE);
+        try {
+            Scratch scratch = Scratch.get();
+            MemorySegment capture = scratch.capture();
             int r = (int) Fcntl.FCNTL.invokeExact(capture, fd, cmd, arg);
             return (int) check(r, capture);
         } catch (Throwable t) {
@@ -301,8 +311,9 @@ final class Libc {
         if (fd < 0) {
             return;
         }
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment capture = arena.allocate(CAPTURE);
+        try {
+            Scratch scratch = Scratch.get();
+            MemorySegment capture = scratch.capture();
             int ignored = (int) CLOSE.invokeExact(capture, fd);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -430,11 +441,51 @@ final class Libc {
         }
     }
 
-    private static MemorySegment cString(Arena arena, byte[] path) {
-        MemorySegment s = arena.allocate(path.length + 1L);
-        MemorySegment.copy(path, 0, s, JAVA_BYTE, 0, path.length);
-        s.set(JAVA_BYTE, path.length, (byte) 0);
-        return s;
+    /**
+     * Each thread's native memory for the arguments of the call it is making: the errno capture, C
+     * strings, small structs. A scan makes millions of calls; an arena each would allocate and free
+     * native memory several times a call. What it hands out is valid until the thread's next call,
+     * and is not zeroed.
+     */
+    private static final class Scratch {
+        private static final ThreadLocal<Scratch> MINE = ThreadLocal.withInitial(Scratch::new);
+
+        private final MemorySegment capture = Arena.ofAuto().allocate(CAPTURE);
+        private MemorySegment block = Arena.ofAuto().allocate(16 * 1024, 8);
+        private long used;
+
+        /** This thread's scratch memory, all of it free again. */
+        static Scratch get() {
+            Scratch s = MINE.get();
+            s.used = 0;
+            return s;
+        }
+
+        MemorySegment capture() {
+            return capture;
+        }
+
+        MemorySegment allocate(long size) {
+            return allocate(size, 1);
+        }
+
+        MemorySegment allocate(long size, long alignment) {
+            long start = (used + alignment - 1) & -alignment;
+            if (start + size > block.byteSize()) {
+                // What was handed out stays valid: its slices keep the old block alive.
+                block = Arena.ofAuto().allocate(Math.max(2 * block.byteSize(), size), 8);
+                start = 0;
+            }
+            used = start + size;
+            return block.asSlice(start, size);
+        }
+
+        MemorySegment cString(byte[] s) {
+            MemorySegment c = allocate(s.length + 1L);
+            MemorySegment.copy(s, 0, c, JAVA_BYTE, 0, s.length);
+            c.set(JAVA_BYTE, s.length, (byte) 0);
+            return c;
+        }
     }
 
     private static RuntimeException rethrow(Throwable t) {
