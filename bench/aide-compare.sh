@@ -6,7 +6,8 @@
 # Every run is timed twice: cold (page cache dropped first, so the disk is read) and warm (the tree
 # read into the page cache first, so hashing and the walk are what is measured).
 # Also times sha256sum over the same files on all cores (the floor for hashing the same bytes),
-# and ward's check with --trust-ctime, which AIDE has no equivalent of.
+# cat over them with as many readers as ward has (the floor for reading them: on a cold tree, what
+# the disk allows), and ward's check with --trust-ctime, which AIDE has no equivalent of.
 # Needs root (to keep owners), Debian's aide package, and python3.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -48,6 +49,7 @@ run() {
 "$ward" help > /dev/null   # builds the jar first, outside the timings
 for state in cold warm; do
     run $state sha256sum sh -c "find '$tree' -type f -print0 | xargs -0 -P$(nproc) -n 256 sha256sum > /dev/null"
+    run $state read sh -c "find '$tree' -type f -print0 | xargs -0 -P$((4 * $(nproc))) -n 256 cat > /dev/null"
     run $state aide-init aide --init -c "$work/aide.conf"
     mv "$work/aide.db.new" "$work/aide.db"
     run $state ward-init "$ward" baseline init --config "$work/ward.conf" --db "$work/ward.db" --root "$work/tree" -q
@@ -100,7 +102,7 @@ def ward_paths(file):
     report = json.load(open(file))
     return {k: {c["path"] for c in report["changes"][k]} for k in ("added", "removed", "changed")}
 print(f"tree: {tree} ({files} files, {int(bytes_) / 2**20:.0f} MiB)")
-runs = ("sha256sum", "aide-init", "ward-init", "aide-check", "ward-check", "ward-check-ctime")
+runs = ("read", "sha256sum", "aide-init", "ward-init", "aide-check", "ward-check", "ward-check-ctime")
 for state in ("cold", "warm"):
     print(f"\n{state}: {'page cache dropped before each run' if state == 'cold' else 'tree in the page cache'}")
     print(f"{'run':17} {'wall s':>8} {'user s':>8} {'sys s':>8} {'max RSS MiB':>12}")
@@ -112,6 +114,8 @@ for state in ("cold", "warm"):
             print(f"{b} is {t[a][0] / t[b][0]:.1f}x faster than {a}")
     if "sha256sum" in t and "ward-init" in t:
         print(f"ward-init takes {t['ward-init'][0] / t['sha256sum'][0]:.2f}x the time of sha256sum on all cores")
+    if "read" in t and "ward-init" in t:
+        print(f"ward-init takes {t['ward-init'][0] / t['read'][0]:.2f}x the time of reading the files with cat")
 print()
 agree = True
 for label, file in (("ward", "ward-check.json"), ("ward --trust-ctime", "ward-check-ctime.json")):
