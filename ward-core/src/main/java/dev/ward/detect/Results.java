@@ -7,11 +7,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
-/** Where detectors put their findings and errors; thread-safe, de-duplicates identical errors. */
+/**
+ * Where detectors put their findings, errors and what they could not look at; thread-safe,
+ * de-duplicates identical errors.
+ */
 public final class Results {
     private final List<Finding> findings = new ArrayList<>();
     private final Set<CollectionError> errors = new LinkedHashSet<>();
+    private final Map<String, Set<String>> skipped = new TreeMap<>();
 
     public synchronized void add(Finding finding) {
         findings.add(finding);
@@ -37,5 +44,15 @@ public final class Results {
 
     public synchronized List<CollectionError> errors() {
         return List.copyOf(errors);
+    }
+
+    /** Notes that a whole kind of evidence ("processes") was not looked at, and why. */
+    public synchronized void skipped(String what, String why) {
+        skipped.computeIfAbsent(why, k -> new TreeSet<>()).add(what);
+    }
+
+    /** What was not looked at, a line a reason: "processes, sockets (an image has none)". */
+    public synchronized List<String> skipped() {
+        return skipped.entrySet().stream().map(e -> String.join(", ", e.getValue()) + " (" + e.getKey() + ")").toList();
     }
 }

@@ -128,6 +128,15 @@ public final class HostRoot implements AutoCloseable {
         }
     }
 
+    /** {@link #stat}, empty when it cannot be made. */
+    public Optional<FileStat> statOrEmpty(HostPath path) {
+        try {
+            return stat(path);
+        } catch (HostException e) {
+            return Optional.empty();
+        }
+    }
+
     /** stat following symlinks (inside the root). Empty when it, or a link's target, is not there. */
     public Optional<FileStat> stat(HostPath path) throws HostException {
         int fd;

@@ -130,6 +130,13 @@ final class Libc {
         }
     }
 
+    /** bpf(2), through syscall(2): the C library has no wrapper. */
+    private static final class Bpf {
+        static final long NUMBER = System.getProperty("os.arch", "").contains("aarch64") ? 280 : 321;
+        static final MethodHandle SYSCALL = downcall("syscall",
+                FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_LONG), Linker.Option.firstVariadicArg(1));
+    }
+
     private static final class Kill {
         static final MethodHandle KILL = downcall("kill", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     }
@@ -348,6 +355,17 @@ final class Libc {
                 int ignored = (int) Dirs.CLOSEDIR.invokeExact(capture, d);
             }
             return names;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** bpf(2) command {@code cmd} with {@code attr} (a union bpf_attr); returns the result or -errno. */
+    static long bpf(int cmd, MemorySegment attr) {
+        try {
+            MemorySegment capture = Scratch.get().capture();
+            long r = (long) Bpf.SYSCALL.invokeExact(capture, Bpf.NUMBER, (long) cmd, attr, attr.byteSize());
+            return check(r, capture);
         } catch (Throwable t) {
             throw rethrow(t);
         }

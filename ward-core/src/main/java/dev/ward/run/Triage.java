@@ -75,8 +75,12 @@ public final class Triage {
         stats.put("errors", results.errors().size());
         scan.packagesIfRead().ifPresent(p -> stats.put("packages", p.packages().size()));
         stats.put("seconds", Duration.between(started, finished).toMillis() / 1000.0);
+        Map<String, Object> summary = new LinkedHashMap<>(this.summary.apply(scan));
+        if (!results.skipped().isEmpty()) {
+            summary.put("skipped", String.join("; ", results.skipped()));
+        }
         return new Report("ward", Ward.version(), hostName(root), root.display(), started, finished,
-                results.findings(), Changes.NONE, new ArrayList<>(results.errors()), stats, summary.apply(scan));
+                results.findings(), Changes.NONE, new ArrayList<>(results.errors()), stats, summary);
     }
 
     /** The inspected host's name: the kernel's for the live host, /etc/hostname for an image. */

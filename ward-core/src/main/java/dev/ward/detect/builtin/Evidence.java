@@ -36,6 +36,9 @@ final class Evidence {
         return unowned(scan, HostPath.of(path));
     }
 
+    /** Why a check of running things skips an image. */
+    static final String LIVE_ONLY = "an image has none: look at the live host";
+
     static String time(Instant t) {
         return t == null ? null : t.toString();
     }

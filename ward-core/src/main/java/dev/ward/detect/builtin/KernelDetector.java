@@ -4,8 +4,10 @@ import dev.ward.collect.Scan;
 import dev.ward.collect.modules.LoadedModules;
 import dev.ward.collect.modules.ModulesCollector;
 import dev.ward.collect.modules.ModulesParser;
+import dev.ward.collect.procs.ProcessCollector;
 import dev.ward.detect.Detector;
 import dev.ward.detect.Results;
+import dev.ward.host.BpfPrograms;
 import dev.ward.host.DirEntry;
 import dev.ward.host.HostException;
 import dev.ward.host.HostPath;
@@ -13,16 +15,19 @@ import dev.ward.host.HostRoot;
 import dev.ward.model.CollectionError;
 import dev.ward.model.Finding;
 import dev.ward.model.Severity;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The running kernel's modules (live host only; a kernel without module support has no
- * /proc/modules, and nothing here applies):
+ * The running kernel's modules and BPF programs (live host only; a kernel without module support
+ * has no /proc/modules, and the module checks do not apply):
  * <ul>
  * <li>{@code linux.kernel.hidden_module} (critical, T1014): a loadable module in /sys/module that
  * /proc/modules (what lsmod reads) does not list, or the reverse: rootkits such as Diamorphine and
@@ -33,6 +38,11 @@ import java.util.stream.Collectors;
  * <li>{@code linux.kernel.tainted} (medium when a module was force-loaded, force-unloaded, built out
  * of tree or unsigned; low for other taints): the taint flags of /proc/sys/kernel/tainted
  * decoded, with the modules /proc/modules marks.</li>
+ * <li>{@code linux.kernel.bpf_program} (medium, T1014): a loaded BPF program of a kind that can
+ * watch or change what the kernel does with processes, files or packets (kprobes, tracepoints,
+ * XDP, traffic control, socket filters, LSM hooks): what a rootkit without a module uses. One
+ * finding a name and type; info for the other kinds (systemd's cgroup device and firewall
+ * programs). Listing them takes root.</li>
  * </ul>
  */
 public final class KernelDetector implements Detector {
@@ -58,20 +68,70 @@ public final class KernelDetector implements Detector {
     public void detect(Scan scan, Results out) {
         HostRoot root = scan.root();
         if (!root.isLive() && !anyRoot) {
+            out.skipped("loaded kernel modules", Evidence.LIVE_ONLY);
             return;
         }
         try {
             String text = root.readText(HostPath.of("/proc/modules")).orElse(null);
-            if (text == null) {
-                return; // no loadable modules in this kernel
+            if (text != null) { // else no loadable modules in this kernel
+                List<LoadedModules.Module> loaded = LoadedModules.parse(text);
+                hidden(root, loaded, out);
+                unowned(scan, loaded, out);
+                tainted(root, loaded, out);
             }
-            List<LoadedModules.Module> loaded = LoadedModules.parse(text);
-            hidden(root, loaded, out);
-            unowned(scan, loaded, out);
-            tainted(root, loaded, out);
         } catch (HostException e) {
             out.error(name(), "/proc/modules", e.getMessage());
         }
+        if (root.isLive()) {
+            bpf(root, out);
+        }
+    }
+
+    /** BPF program types that can watch or change what the kernel does with processes, files or packets. */
+    static final Set<String> WATCHING = Set.of("socket_filter", "kprobe", "sched_cls", "sched_act", "tracepoint", "xdp",
+            "perf_event", "sk_skb", "sk_msg", "raw_tracepoint", "raw_tracepoint_writable", "flow_dissector", "tracing",
+            "struct_ops", "ext", "lsm", "sk_lookup", "netfilter");
+
+    private void bpf(HostRoot root, Results out) {
+        List<BpfPrograms.Program> programs;
+        try {
+            programs = BpfPrograms.list();
+        } catch (HostException e) {
+            if (e.errno() == 1 /* EPERM */) {
+                out.skipped("BPF programs", "only root may list them");
+            } else {
+                out.error(name(), "bpf", e.getMessage());
+            }
+            return;
+        }
+        bpfFindings(programs, ProcessCollector.bootTime(root)).forEach(out::add);
+    }
+
+    /** One finding a program name and type, loaded since {@code boot}. */
+    static List<Finding> bpfFindings(List<BpfPrograms.Program> programs, Instant boot) {
+        Map<String, List<BpfPrograms.Program>> byKind = programs.stream().collect(Collectors.groupingBy(
+                p -> p.type() + " " + p.name(), TreeMap::new, Collectors.toList()));
+        List<Finding> out = new ArrayList<>();
+        byKind.forEach((kind, same) -> {
+            BpfPrograms.Program first = same.getFirst();
+            boolean watching = WATCHING.contains(first.type());
+            List<Integer> ids = same.stream().map(BpfPrograms.Program::id).toList();
+            List<Long> uids = same.stream().map(BpfPrograms.Program::uid).distinct().toList();
+            String loaded = boot == null ? "" : ", loaded " + boot.plus(first.loadedAfterBoot()).truncatedTo(ChronoUnit.SECONDS);
+            out.add(Finding.builder("linux.kernel.bpf_program", watching ? Severity.MEDIUM : Severity.INFO,
+                            watching ? "BPF program that can watch or change what the kernel does" : "BPF program loaded")
+                    .summary("BPF " + first.type() + " program " + (first.name().isEmpty() ? "(no name)" : first.name())
+                            + " (id " + (ids.size() == 1 ? ids.getFirst() : ids.size() + " programs: " + ids) + ", tag "
+                            + first.tag() + loaded + ", by uid " + (uids.size() == 1 ? uids.getFirst() : uids) + ")")
+                    .evidence("type", first.type()).evidence("name", first.name()).evidence("ids", ids)
+                    .evidence("tag", first.tag()).evidence("uids", uids).attack("T1014")
+                    .remediation("Know what loaded it: bpftool prog show id N names the processes holding it, and "
+                            + "monitoring agents (Falco, Cilium, systemd's own) load programs like it. One nothing "
+                            + "accounts for can hide processes, files and traffic: dump it (bpftool prog dump xlated "
+                            + "id N) before anything else.")
+                    .build());
+        });
+        return out;
     }
 
     private static void hidden(HostRoot root, List<LoadedModules.Module> loaded, Results out) throws HostException {

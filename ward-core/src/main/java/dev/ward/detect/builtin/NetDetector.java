@@ -85,6 +85,7 @@ public final class NetDetector implements Detector {
     public void detect(Scan scan, Results out) {
         HostRoot root = scan.root();
         if (!root.isLive()) {
+            out.skipped("sockets", Evidence.LIVE_ONLY);
             return;
         }
         List<SocketEntry> all = out.take(scan.records(sockets));

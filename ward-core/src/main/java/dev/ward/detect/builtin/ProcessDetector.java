@@ -8,6 +8,7 @@ import dev.ward.collect.procs.ProcessCollector;
 import dev.ward.collect.procs.WatchCollector;
 import dev.ward.detect.Detector;
 import dev.ward.detect.Results;
+import dev.ward.host.FileStat;
 import dev.ward.host.HostException;
 import dev.ward.host.HostPath;
 import dev.ward.host.HostRoot;
@@ -25,6 +26,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What the live host's processes give away (skipped on an image: it runs nothing):
@@ -42,6 +44,10 @@ import java.util.regex.Pattern;
  * kin hold what people install for themselves).</li>
  * <li>{@code linux.procs.fake_kernel_thread} (high, T1036.004): a user process named like a kernel
  * thread ("[kworker/0:1]"); the kernel's own have no executable and the kernel thread flag.</li>
+ * <li>{@code linux.procs.masquerading} (high, T1036.005): named (its name, or argv[0]) after a program
+ * of the system's (/usr/bin/sshd) while it runs another; medium when a package installed what it
+ * runs. A name that is the program's own under another link (sh for dash), a truncated name, or the
+ * name of the script an interpreter runs is no disguise.</li>
  * <li>{@code linux.procs.reverse_shell} (critical, T1059.004): a shell or interpreter whose input or
  * output is a TCP or UDP socket.</li>
  * <li>{@code linux.procs.ld_preload} (high, T1574.006): LD_PRELOAD in a process's environment.</li>
@@ -85,6 +91,7 @@ public final class ProcessDetector implements Detector {
     public void detect(Scan scan, Results out) {
         HostRoot root = scan.root();
         if (!root.isLive()) {
+            out.skipped("processes", Evidence.LIVE_ONLY);
             return;
         }
         List<ProcessEntry> all = new ArrayList<>(out.take(scan.records(watched)));
@@ -139,6 +146,14 @@ public final class ProcessDetector implements Detector {
                     "named " + (KERNEL_NAME.matcher(argv0).matches() ? argv0 : p.name()) + " but runs "
                             + (exe.isEmpty() ? "a program" : exe) + " as a user process", "T1036.004").build());
         }
+        String namesake = deleted || exe.startsWith("/memfd:") || exe.isEmpty() ? null : namesake(p, path, root);
+        if (namesake != null) {
+            boolean unowned = Evidence.unowned(scan, path);
+            out.add(finding(p, "linux.procs.masquerading", unowned ? Severity.HIGH : Severity.MEDIUM,
+                    "Process named after another program", "is named like " + namesake + " but runs " + path
+                            + (unowned ? ", which no package installed" : ""), "T1036.005")
+                    .evidence("namesake", namesake).build());
+        }
         String program = path.substring(path.lastIndexOf('/') + 1);
         if (SHELLS.contains(program) || PYTHON.matcher(program).matches()) {
             for (int fd = 0; fd < 2; fd++) {
@@ -169,6 +184,54 @@ public final class ProcessDetector implements Detector {
                     String.format("%s used %.0f%% of a CPU while sampled, and no package installed it", path,
                             p.cpuPercent()), "T1496").build());
         }
+    }
+
+    /** Where the programs a process may be named after are looked up. */
+    static final List<String> PROGRAM_DIRS = List.of("/usr/sbin", "/usr/bin", "/sbin", "/bin");
+    /** What a program's file name is made of; "sshd: root@pts/0" and "(sd-pam)" name no program. */
+    static final Pattern PROGRAM_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*");
+    /** The kernel keeps the first 15 bytes of a process's name. */
+    static final int NAME_LENGTH = 15;
+
+    /**
+     * The system program a process is named after, by its name or argv[0], when it runs another
+     * file; null when its names are its own (the executable's file name, or the first 15 bytes of
+     * it), name no program, lead to the very file it runs (sh, a link to dash), or name the script
+     * an interpreter runs (argv[1] is /usr/sbin/needrestart for perl).
+     */
+    static String namesake(ProcessEntry p, String exe, HostRoot root) {
+        String own = exe.substring(exe.lastIndexOf('/') + 1);
+        String[] argv = p.command().strip().split(" ");
+        String argv0 = argv[0].substring(argv[0].lastIndexOf('/') + 1).replaceFirst("^-", "");
+        List<String> names = Stream.of(p.name(), argv0).distinct()
+                .filter(name -> !name.equals(own) && !(name.length() == NAME_LENGTH && own.startsWith(name)))
+                .filter(name -> PROGRAM_NAME.matcher(name).matches() && !scriptRun(argv, name)).toList();
+        FileStat running = names.isEmpty() ? null : root.statOrEmpty(HostPath.of(exe)).orElse(null);
+        if (running == null) {
+            return null; // nothing to judge, or a file of another mount namespace's
+        }
+        for (String name : names) {
+            for (String dir : PROGRAM_DIRS) {
+                FileStat named = root.statOrEmpty(HostPath.of(dir + "/" + name)).orElse(null);
+                if (named != null && named.isRegular()) {
+                    if (named.inode() == running.inode() && named.device() == running.device()) {
+                        break; // its own file under another name
+                    }
+                    return dir + "/" + name;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether an argument after argv[0] is {@code name} or a path to it: the script an interpreter runs. */
+    private static boolean scriptRun(String[] argv, String name) {
+        for (int i = 1; i < argv.length; i++) {
+            if (argv[i].equals(name) || argv[i].endsWith("/" + name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A library in a directory of the system's own (/usr/lib, /lib64, /usr/lib/x86_64-linux-gnu...), not below. */

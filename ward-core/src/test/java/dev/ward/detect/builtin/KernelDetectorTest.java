@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ward.collect.modules.LoadedModules;
+import dev.ward.host.BpfPrograms;
 import dev.ward.model.Finding;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,5 +60,23 @@ class KernelDetectorTest {
     void taintBits() {
         assertEquals(List.of("P", "O", "E"), LoadedModules.taints(12289).stream().map(t -> t[0]).toList());
         assertEquals(List.of(), LoadedModules.taints(0));
+    }
+
+    /** A kprobe is judged, systemd's device programs (one per unit, same name) are listed as one. */
+    @Test
+    void bpfProgramsByKind() {
+        java.time.Instant boot = java.time.Instant.parse("2026-11-28T08:00:00Z");
+        List<BpfPrograms.Program> loaded = List.of(
+                new BpfPrograms.Program(7, "cgroup_device", "sd_devices", "aa00aa00aa00aa00", java.time.Duration.ofSeconds(3), 0, 0),
+                new BpfPrograms.Program(9, "cgroup_device", "sd_devices", "bb00bb00bb00bb00", java.time.Duration.ofSeconds(4), 0, 0),
+                new BpfPrograms.Program(42, "kprobe", "hide_pid", "59f4a931744dcdc6", java.time.Duration.ofHours(2), 1000, 2));
+        List<Finding> found = KernelDetector.bpfFindings(loaded, boot);
+        assertEquals(List.of("info sd_devices", "medium hide_pid"),
+                found.stream().map(f -> f.severity().label() + " " + f.evidence().get("name")).sorted().toList());
+        Finding kprobe = found.stream().filter(f -> f.evidence().get("name").equals("hide_pid")).findFirst().orElseThrow();
+        assertEquals("BPF kprobe program hide_pid (id 42, tag 59f4a931744dcdc6, loaded 2026-11-28T10:00:00Z, by uid 1000)",
+                kprobe.summary());
+        Finding devices = found.stream().filter(f -> f.evidence().get("name").equals("sd_devices")).findFirst().orElseThrow();
+        assertTrue(devices.summary().contains("(id 2 programs: [7, 9]"), devices.summary());
     }
 }

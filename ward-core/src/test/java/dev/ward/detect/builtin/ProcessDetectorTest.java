@@ -76,6 +76,34 @@ class ProcessDetectorTest {
         assertTrue(d.summary().contains(copy + ", deleted from disk, from a temporary or hidden place"), d.summary());
     }
 
+    /**
+     * Named after a system program while running another, by argv[0] and by a name set with prctl;
+     * and what is no disguise: a script named like a program, a login shell's "-bash", sh for dash.
+     */
+    @Test
+    void namedAfterAnotherProgram() throws Exception {
+        Process byArgv0 = start("bash", "-c", "exec -a tail sleep 600");
+        Process byName = start("/usr/bin/python3", "-c",
+                "import ctypes, time; ctypes.CDLL(None).prctl(15, b'cat'); time.sleep(600)");
+        Path dir = Files.createTempDirectory(Path.of("/tmp"), "ward-namesake");
+        Path script = dir.resolve("tail");
+        Files.writeString(script, "#!/bin/bash\nsleep 600; true\n");
+        script.toFile().setExecutable(true);
+        Process scripted = start(script.toString());
+        Process login = start("bash", "-c", "exec -a -bash bash -c 'sleep 600; true'");
+        Process sh = start("sh", "-c", "sleep 600; true");
+        List<Finding> found = findings();
+        Files.delete(script);
+        Files.delete(dir);
+        assertEquals(List.of("medium linux.procs.masquerading"), of(found, byArgv0.pid()));
+        assertEquals(List.of("medium linux.procs.masquerading"), of(found, byName.pid()));
+        Finding f = found.stream().filter(x -> x.pids().contains(byArgv0.pid())).findFirst().orElseThrow();
+        assertTrue(f.summary().contains("is named like /usr/bin/tail but runs /usr/bin/sleep"), f.summary());
+        assertEquals(List.of(), of(found, scripted.pid()));
+        assertEquals(List.of(), of(found, login.pid()));
+        assertEquals(List.of(), of(found, sh.pid()));
+    }
+
     /** A job that comes and goes from a hidden directory in /tmp, seen while watched and counted. */
     @Test
     void shortLivedJobsWhileWatched() throws Exception {
