@@ -1,10 +1,10 @@
 package dev.ward.cli;
 
+import dev.ward.cli.options.Durations;
 import dev.ward.cli.options.ReportOptions;
 import dev.ward.collect.procs.ProcessBaseline;
 import dev.ward.collect.procs.ProcessCollector;
 import dev.ward.collect.procs.WatchCollector;
-import dev.ward.collect.times.TimeWindow;
 import dev.ward.detect.Detector;
 import dev.ward.detect.builtin.ExpectedProcessesDetector;
 import dev.ward.detect.builtin.KernelDetector;
@@ -18,7 +18,6 @@ import dev.ward.run.Triage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,8 +67,8 @@ final class ProcsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ProcessCollector processes = new ProcessCollector(duration("--sample", sample));
-        WatchCollector watched = new WatchCollector(duration("--watch", watch));
+        ProcessCollector processes = new ProcessCollector(Durations.parse(spec, "--sample", sample));
+        WatchCollector watched = new WatchCollector(Durations.parse(spec, "--watch", watch));
         List<Detector> detectors = new ArrayList<>(List.of(new ProcessDetector(processes, watched), new KernelDetector()));
         if (baseline != null) {
             detectors.add(new ExpectedProcessesDetector(processes, expected(baseline), baseline.toString()));
@@ -87,14 +86,6 @@ final class ProcsCommand implements Callable<Integer> {
             return ProcessBaseline.read(Files.readString(file), file.toString());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--baseline: " + e.getMessage());
-        }
-    }
-
-    private Duration duration(String option, String text) {
-        try {
-            return TimeWindow.duration(text);
-        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
-            throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
         }
     }
 }

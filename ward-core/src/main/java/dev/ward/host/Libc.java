@@ -137,6 +137,16 @@ final class Libc {
                 FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_LONG), Linker.Option.firstVariadicArg(1));
     }
 
+    /** pidfd_open and pidfd_getfd (the same numbers on every architecture), and getsockopt. */
+    private static final class Pidfd {
+        static final long OPEN = 434;
+        static final long GETFD = 438;
+        static final MethodHandle SYSCALL = downcall("syscall",
+                FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG), Linker.Option.firstVariadicArg(1));
+        static final MethodHandle GETSOCKOPT = downcall("getsockopt",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    }
+
     private static final class Kill {
         static final MethodHandle KILL = downcall("kill", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     }
@@ -366,6 +376,37 @@ final class Libc {
             MemorySegment capture = Scratch.get().capture();
             long r = (long) Bpf.SYSCALL.invokeExact(capture, Bpf.NUMBER, (long) cmd, attr, attr.byteSize());
             return check(r, capture);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** pidfd_open(2): a descriptor for process {@code pid}; returns it or -errno. */
+    static int pidfdOpen(int pid) {
+        return (int) pidfdCall(Pidfd.OPEN, pid, 0);
+    }
+
+    /** pidfd_getfd(2): a copy of descriptor {@code fd} of the process {@code pidfd} names; returns it or -errno. */
+    static int pidfdGetfd(int pidfd, int fd) {
+        return (int) pidfdCall(Pidfd.GETFD, pidfd, fd);
+    }
+
+    private static long pidfdCall(long number, long a, long b) {
+        try {
+            MemorySegment capture = Scratch.get().capture();
+            long r = (long) Pidfd.SYSCALL.invokeExact(capture, number, a, b, 0L);
+            return check(r, capture);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** getsockopt(2) into {@code value}, its length in and out through {@code length}; returns 0 or -errno. */
+    static int getsockopt(int fd, int level, int name, MemorySegment value, MemorySegment length) {
+        try {
+            MemorySegment capture = Scratch.get().capture();
+            int r = (int) Pidfd.GETSOCKOPT.invokeExact(capture, fd, level, name, value, length);
+            return (int) check(r, capture);
         } catch (Throwable t) {
             throw rethrow(t);
         }

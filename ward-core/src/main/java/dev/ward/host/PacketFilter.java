@@ -8,10 +8,8 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,7 +21,6 @@ import java.util.Optional;
  */
 public final class PacketFilter implements AutoCloseable {
     private static final Linker LINKER = Linker.nativeLinker();
-    private static final List<String> NAMES = List.of("libpcap.so.1", "libpcap.so.0.8", "libpcap.so");
 
     private final Arena arena = Arena.ofShared();
     private final String expression;
@@ -53,22 +50,14 @@ public final class PacketFilter implements AutoCloseable {
     }
 
     private static Optional<Lib> load() {
-        for (String name : NAMES) {
-            try {
-                SymbolLookup l = SymbolLookup.libraryLookup(name, Arena.global());
-                return Optional.of(new Lib(
-                        LINKER.downcallHandle(l.find("pcap_open_dead").orElseThrow(), FunctionDescriptor.of(ADDRESS, JAVA_INT, JAVA_INT)),
-                        LINKER.downcallHandle(l.find("pcap_compile").orElseThrow(),
-                                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_INT, JAVA_INT)),
-                        LINKER.downcallHandle(l.find("pcap_geterr").orElseThrow(), FunctionDescriptor.of(ADDRESS, ADDRESS)),
-                        LINKER.downcallHandle(l.find("pcap_offline_filter").orElseThrow(),
-                                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS)),
-                        LINKER.downcallHandle(l.find("pcap_close").orElseThrow(), FunctionDescriptor.ofVoid(ADDRESS))));
-            } catch (IllegalArgumentException e) {
-                // not this name; try the next
-            }
-        }
-        return Optional.empty();
+        return LibPcap.lookup().map(l -> new Lib(
+                LINKER.downcallHandle(l.find("pcap_open_dead").orElseThrow(), FunctionDescriptor.of(ADDRESS, JAVA_INT, JAVA_INT)),
+                LINKER.downcallHandle(l.find("pcap_compile").orElseThrow(),
+                        FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_INT, JAVA_INT)),
+                LINKER.downcallHandle(l.find("pcap_geterr").orElseThrow(), FunctionDescriptor.of(ADDRESS, ADDRESS)),
+                LINKER.downcallHandle(l.find("pcap_offline_filter").orElseThrow(),
+                        FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS)),
+                LINKER.downcallHandle(l.find("pcap_close").orElseThrow(), FunctionDescriptor.ofVoid(ADDRESS))));
     }
 
     /** The program for a link type, compiled on first use; a bad expression is an IllegalArgumentException with pcap's words. */

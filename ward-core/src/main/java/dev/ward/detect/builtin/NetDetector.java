@@ -3,13 +3,16 @@ package dev.ward.detect.builtin;
 import dev.ward.collect.Scan;
 import dev.ward.collect.net.LoopbackScan;
 import dev.ward.collect.net.PortPolicy;
+import dev.ward.collect.net.ProcNet;
 import dev.ward.collect.net.SocketCollector;
+import dev.ward.collect.procs.ProcessCollector;
 import dev.ward.detect.Detector;
 import dev.ward.detect.Results;
 import dev.ward.host.DirEntry;
 import dev.ward.host.HostException;
 import dev.ward.host.HostPath;
 import dev.ward.host.HostRoot;
+import dev.ward.host.SocketFilter;
 import dev.ward.model.Finding;
 import dev.ward.model.Severity;
 import dev.ward.model.SocketEntry;
@@ -30,6 +33,8 @@ import java.util.TreeSet;
  * <li>{@code linux.net.packet_socket} (medium, T1040): a process holding a packet socket, which reads
  * whole frames: a sniffer; DHCP clients and network managers, which need one, are left out; low for
  * tcpdump, tshark and dumpcap, which a person may be running.</li>
+ * <li>Both say which classic BPF filter the process attached to the socket, when it did and root
+ * can read it: the frames a sniffer keeps, or the magic packet a back door (BPFDoor) waits for.</li>
  * <li>{@code linux.net.listener_without_process} (medium, T1205): a TCP or UDP socket listening that
  * no process holds (the kernel's own services, such as NFS, too), when ward runs as root; low when
  * some process's descriptors could not be read even so, since it may be that one's.</li>
@@ -99,13 +104,16 @@ public final class NetDetector implements Detector {
         boolean seesAll = ProcessHandle.current().info().user().map("root"::equals).orElse(false);
         for (SocketEntry s : all) {
             if (s.protocol().startsWith("raw") && !PINGS.contains(s.program())) {
+                List<String> filter = filter(root, s);
                 out.add(socket(s, "linux.net.raw_socket", Severity.HIGH, "Process holds a raw socket",
-                        "a raw " + (s.protocol().endsWith("6") ? "IPv6" : "IPv4") + " socket for " + protocol(s), "T1205"));
+                        "a raw " + (s.protocol().endsWith("6") ? "IPv6" : "IPv4") + " socket for " + protocol(s)
+                                + attached(filter), "T1205", filter));
             } else if (s.protocol().equals("packet") && !NEEDS_PACKET.contains(s.program())) {
                 boolean person = SNIFFERS.contains(s.program());
+                List<String> filter = filter(root, s);
                 out.add(socket(s, "linux.net.packet_socket", person ? Severity.LOW : Severity.MEDIUM,
-                        "Process holds a packet socket", "a packet socket (" + s.local() + "), which reads whole frames",
-                        "T1040"));
+                        "Process holds a packet socket", "a packet socket (" + s.local() + "), which reads whole frames"
+                                + attached(filter), "T1040", filter));
             } else if (seesAll && s.pid() < 0 && s.listening()) {
                 out.add(socket(s, "linux.net.listener_without_process", s.unread().isEmpty() ? Severity.MEDIUM : Severity.LOW,
                         "Listening socket that no process holds", "listens, held by no process" + (s.unread().isEmpty()
@@ -207,19 +215,59 @@ public final class NetDetector implements Detector {
 
     private static Finding socket(SocketEntry s, String check, Severity severity, String title, String what,
                                   String attack) {
+        return socket(s, check, severity, title, what, attack, List.of());
+    }
+
+    private static Finding socket(SocketEntry s, String check, Severity severity, String title, String what,
+                                  String attack, List<String> filter) {
         Finding.Builder b = Finding.builder(check, severity, title)
                 .summary((s.pid() < 0 ? "a " + s.protocol() + " socket on " + s.local() + " " + what
                         : "process " + s.pid() + " (" + s.program() + ", " + s.exe() + ") holds " + what)
                         + " (" + s.protocol() + " " + s.local() + (s.remote().isEmpty() ? "" : " to " + s.remote()) + ")")
                 .evidence("protocol", s.protocol()).evidence("local", s.local())
                 .evidence("remote", s.remote().isEmpty() ? null : s.remote()).evidence("state", s.state())
-                .evidence("inode", s.inode()).evidence("user", s.user()).attack(attack)
+                .evidence("inode", s.inode()).evidence("user", s.user())
+                .evidence("bpf_filter", filter.isEmpty() ? null : filter).attack(attack)
                 .remediation("Find what the program is and who started it (its executable, parent, start time); "
                         + "preserve it, then stop it.");
         if (s.pid() >= 0) {
             b.pid(s.pid()).evidence("pid", s.pid()).evidence("program", s.program()).evidence("exe", s.exe());
         }
         return b.build();
+    }
+
+    /**
+     * The classic BPF filter attached to the socket, its instructions as {@code tcpdump -dd} prints
+     * them; empty when there is none, or it cannot be read (not root, the process ended, a kernel
+     * before 5.6): the finding stands without it.
+     */
+    private static List<String> filter(HostRoot root, SocketEntry s) {
+        int fd = s.pid() < 0 ? -1 : descriptor(root, s.pid(), s.inode());
+        try {
+            return fd < 0 ? List.of() : SocketFilter.read(s.pid(), fd)
+                    .map(program -> program.stream().map(SocketFilter.Instruction::toString).toList()).orElse(List.of());
+        } catch (HostException e) {
+            return List.of();
+        }
+    }
+
+    private static String attached(List<String> filter) {
+        return filter.isEmpty() ? "" : ", with a BPF filter of " + filter.size() + " instructions attached";
+    }
+
+    /** The descriptor number by which process {@code pid} holds socket {@code inode}, or -1. */
+    private static int descriptor(HostRoot root, int pid, long inode) {
+        String fds = "/proc/" + pid + "/fd";
+        try {
+            for (DirEntry e : root.list(HostPath.of(fds))) {
+                if (ProcNet.inode(ProcessCollector.link(root, fds + "/" + e.name())) == inode) {
+                    return Integer.parseInt(e.name());
+                }
+            }
+        } catch (HostException | NumberFormatException e) {
+            // gone, or not ours to read
+        }
+        return -1;
     }
 
     private static void promiscuous(HostRoot root, Results out) {

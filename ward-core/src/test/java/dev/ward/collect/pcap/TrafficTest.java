@@ -9,7 +9,9 @@ import dev.ward.collect.Scan;
 import dev.ward.detect.Results;
 import dev.ward.detect.builtin.TrafficDetector;
 import dev.ward.host.HostRoot;
+import dev.ward.host.PacketCapture;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -18,6 +20,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -174,6 +177,44 @@ class TrafficTest {
             assertEquals(conversations(file, "tcp"), tcpConversations, file + " tcp conversations");
             assertTrue(ledger.protocols().getOrDefault("icmp", 0L) >= 6, "three pings and their replies");
         }
+    }
+
+    /**
+     * ward's own capture through libpcap: pings on the loopback, kept by an "icmp" filter, in a new
+     * file every second, each a capture ward reads back.
+     */
+    @Test
+    @Tag("root")
+    void liveCaptureRotatesFiles() throws Exception {
+        assumeTrue(PacketCapture.available() && on("ping"), "needs libpcap and ping");
+        Path out = dir.resolve("capture");
+        Process ping = new ProcessBuilder("ping", "-c", "14", "-i", "0.2", "127.0.0.1")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        PacketCapture.Result r = PacketCapture.record("lo", "icmp", out, Duration.ofSeconds(1), Duration.ofMillis(2600),
+                () -> false);
+        ping.waitFor();
+        assertTrue(r.files().size() >= 2, r.files().toString());
+        long icmp = 0;
+        long all = 0;
+        for (Path file : r.files()) {
+            assertTrue(file.getFileName().toString().matches("ward-lo-[0-9]{8}T[0-9]{6}Z\\.pcap"), file.toString());
+            TrafficLedger ledger = read(file, false);
+            icmp += ledger.protocols().getOrDefault("icmp", 0L);
+            all += ledger.packets();
+        }
+        assertEquals(r.packets(), all, "every packet counted is in the files");
+        assertEquals(all, icmp, "the filter kept only ICMP");
+        assertTrue(icmp >= 10, "pings and their replies: " + icmp);
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
+    }
+
+    @Test
+    @Tag("root")
+    void captureOnNoSuchInterface() {
+        assumeTrue(PacketCapture.available(), "needs libpcap");
+        IOException e = assertThrows(IOException.class, () -> PacketCapture.record("ward-none0", null, dir,
+                Duration.ofSeconds(1), Duration.ofSeconds(1), () -> false));
+        assertTrue(e.getMessage().startsWith("capture on ward-none0: "), e.getMessage());
     }
 
     private static boolean on(String tool) {

@@ -150,6 +150,29 @@ class ProcessDetectorTest {
         }
     }
 
+    /** A packet socket with a classic BPF filter attached (IPv4 frames only), read back as tcpdump -dd prints it. */
+    @Test
+    @org.junit.jupiter.api.Tag("root")
+    void packetSocketFilter() throws Exception {
+        Process p = start("/usr/bin/python3", "-c", String.join("\n",
+                "import ctypes, socket, struct, time",
+                "s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.htons(3))",
+                "code = [(0x28, 0, 0, 12), (0x15, 0, 1, 0x800), (0x6, 0, 0, 0xffff), (0x6, 0, 0, 0)]",
+                "buf = ctypes.create_string_buffer(b''.join(struct.pack('HBBI', *c) for c in code))",
+                "s.setsockopt(socket.SOL_SOCKET, 26, struct.pack('HL', len(code), ctypes.addressof(buf)))",
+                "time.sleep(600)"));
+        Thread.sleep(500);
+        try (HostRoot live = HostRoot.live()) {
+            dev.ward.detect.Results out = new dev.ward.detect.Results();
+            new NetDetector().detect(new Scan(live, InstantSource.system()), out);
+            assertEquals(List.of("medium linux.net.packet_socket"), of(out.findings(), p.pid()));
+            Finding f = out.findings().stream().filter(x -> x.pids().contains(p.pid())).findFirst().orElseThrow();
+            assertTrue(f.summary().contains("with a BPF filter of 4 instructions attached"), f.summary());
+            assertEquals(List.of("{ 0x28, 0, 0, 0x0000000c }", "{ 0x15, 0, 1, 0x00000800 }", "{ 0x6, 0, 0, 0x0000ffff }",
+                    "{ 0x6, 0, 0, 0x00000000 }"), f.evidence().get("bpf_filter"));
+        }
+    }
+
     /**
      * Listeners: one run from a hidden directory in /tmp (a listener built with gcc), and this JVM's
      * own, judged against a policy that names it and one that does not.
