@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code ward traffic}: packet captures summarised, with the rare and periodic talkers in them. */
 @Command(name = "traffic", mixinStandardHelpOptions = true,
-        description = "Read pcap and pcapng captures: protocols, conversations, beacons, unsolicited echo replies.",
+        description = "Read pcap and pcapng captures, or record one: protocols, conversations, beacons, unsolicited echo replies.",
         footer = {
             "",
             "Examples:",
@@ -144,8 +144,10 @@ final class TrafficCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--filter: " + e.getMessage());
         }
-        System.err.println("ward: captured " + result.packets() + " packets on " + capture + " into "
-                + result.files().size() + " file" + (result.files().size() == 1 ? "" : "s") + " in " + dir);
+        if (!report.quiet()) {
+            System.err.println("ward: captured " + result.packets() + " packets on " + capture + " into "
+                    + result.files().size() + " file" + (result.files().size() == 1 ? "" : "s") + " in " + dir);
+        }
         filter = null; // already applied while capturing
         return result.files();
     }
