@@ -48,18 +48,16 @@ public final class SocketCollector implements Collector<SocketEntry> {
         }
         List<CollectionError> errors = new ArrayList<>();
         Map<Long, ProcNet.Socket> sockets = kernelTables(scan);
-        Map<Long, Integer> holders = new HashMap<>();
+        Map<Long, Holder> holders = new HashMap<>();
         List<Integer> unread = new ArrayList<>();
         try {
             for (int pid : ProcessViews.byGetdents(root)) {
-                List<Long> inodes = socketInodes(root, pid);
-                if (inodes == null) {
+                Map<Long, Integer> held = socketDescriptors(root, pid);
+                if (held == null) {
                     unread.add(pid);
                     continue;
                 }
-                for (long inode : inodes) {
-                    holders.putIfAbsent(inode, pid);
-                }
+                held.forEach((inode, fd) -> holders.putIfAbsent(inode, new Holder(pid, fd)));
             }
         } catch (HostException e) {
             errors.add(new CollectionError(source(), "/proc", e.getMessage()));
@@ -67,10 +65,11 @@ public final class SocketCollector implements Collector<SocketEntry> {
         Map<Long, String> users = AccountsCollector.names(scan);
         List<SocketEntry> out = new ArrayList<>();
         for (ProcNet.Socket s : sockets.values()) {
-            int pid = holders.getOrDefault(s.inode(), -1);
+            Holder holder = holders.getOrDefault(s.inode(), Holder.NONE);
+            int pid = holder.pid();
             String program = pid < 0 ? "" : ProcessCollector.text(root, "/proc/" + pid + "/comm").strip();
             out.add(new SocketEntry(s.protocol(), state(s), s.local(), s.remote(), s.inode(), s.uid(),
-                    users.getOrDefault(s.uid(), Long.toString(s.uid())), pid, program,
+                    users.getOrDefault(s.uid(), Long.toString(s.uid())), pid, holder.fd(), program,
                     pid < 0 ? "" : ProcessCollector.link(root, "/proc/" + pid + "/exe"),
                     pid < 0 ? unread : List.of()));
         }
@@ -81,7 +80,7 @@ public final class SocketCollector implements Collector<SocketEntry> {
     /** The kernel's tables alone, read again, without their processes: for a second look. */
     public List<SocketEntry> tables(HostRoot root) {
         return read(root).values().stream().map(s -> new SocketEntry(s.protocol(), state(s), s.local(), s.remote(),
-                s.inode(), s.uid(), "", -1, "", "", List.of())).toList();
+                s.inode(), s.uid(), "", -1, -1, "", "", List.of())).toList();
     }
 
     /** The kernel's socket tables by inode, read once a scan and shared (by the process checks too). */
@@ -113,18 +112,23 @@ public final class SocketCollector implements Collector<SocketEntry> {
         }
     }
 
+    /** The process holding a socket, and the descriptor number it holds it by. */
+    private record Holder(int pid, int fd) {
+        static final Holder NONE = new Holder(-1, -1);
+    }
+
     /**
-     * The inodes of the sockets a process holds: none when it ended, null when its descriptors
-     * could not be read (another user's process, or one the kernel keeps even root out of).
+     * The sockets a process holds, inode to descriptor number: none when it ended, null when its
+     * descriptors could not be read (another user's process, or one the kernel keeps even root out of).
      */
-    static List<Long> socketInodes(HostRoot root, int pid) {
-        List<Long> out = new ArrayList<>();
+    static Map<Long, Integer> socketDescriptors(HostRoot root, int pid) {
+        Map<Long, Integer> out = new HashMap<>();
         try {
             for (DirEntry fd : root.list(HostPath.of("/proc/" + pid + "/fd"))) {
                 // read here, not through ProcessCollector.link: a link refused means the process is unread
                 long inode = ProcNet.inode(root.readlink(fd.path()).map(b -> new String(b, StandardCharsets.UTF_8)).orElse(""));
                 if (inode >= 0) {
-                    out.add(inode);
+                    out.putIfAbsent(inode, Integer.parseInt(fd.name()));
                 }
             }
         } catch (HostException e) {

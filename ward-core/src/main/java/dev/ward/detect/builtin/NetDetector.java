@@ -3,9 +3,7 @@ package dev.ward.detect.builtin;
 import dev.ward.collect.Scan;
 import dev.ward.collect.net.LoopbackScan;
 import dev.ward.collect.net.PortPolicy;
-import dev.ward.collect.net.ProcNet;
 import dev.ward.collect.net.SocketCollector;
-import dev.ward.collect.procs.ProcessCollector;
 import dev.ward.detect.Detector;
 import dev.ward.detect.Results;
 import dev.ward.host.DirEntry;
@@ -104,13 +102,13 @@ public final class NetDetector implements Detector {
         boolean seesAll = ProcessHandle.current().info().user().map("root"::equals).orElse(false);
         for (SocketEntry s : all) {
             if (s.protocol().startsWith("raw") && !PINGS.contains(s.program())) {
-                List<String> filter = filter(root, s);
+                List<String> filter = filter(s);
                 out.add(socket(s, "linux.net.raw_socket", Severity.HIGH, "Process holds a raw socket",
                         "a raw " + (s.protocol().endsWith("6") ? "IPv6" : "IPv4") + " socket for " + protocol(s)
                                 + attached(filter), "T1205", filter));
             } else if (s.protocol().equals("packet") && !NEEDS_PACKET.contains(s.program())) {
                 boolean person = SNIFFERS.contains(s.program());
-                List<String> filter = filter(root, s);
+                List<String> filter = filter(s);
                 out.add(socket(s, "linux.net.packet_socket", person ? Severity.LOW : Severity.MEDIUM,
                         "Process holds a packet socket", "a packet socket (" + s.local() + "), which reads whole frames"
                                 + attached(filter), "T1040", filter));
@@ -241,10 +239,9 @@ public final class NetDetector implements Detector {
      * them; empty when there is none, or it cannot be read (not root, the process ended, a kernel
      * before 5.6): the finding stands without it.
      */
-    private static List<String> filter(HostRoot root, SocketEntry s) {
-        int fd = s.pid() < 0 ? -1 : descriptor(root, s.pid(), s.inode());
+    private static List<String> filter(SocketEntry s) {
         try {
-            return fd < 0 ? List.of() : SocketFilter.read(s.pid(), fd)
+            return s.fd() < 0 ? List.of() : SocketFilter.read(s.pid(), s.fd())
                     .map(program -> program.stream().map(SocketFilter.Instruction::toString).toList()).orElse(List.of());
         } catch (HostException e) {
             return List.of();
@@ -253,21 +250,6 @@ public final class NetDetector implements Detector {
 
     private static String attached(List<String> filter) {
         return filter.isEmpty() ? "" : ", with a BPF filter of " + filter.size() + " instructions attached";
-    }
-
-    /** The descriptor number by which process {@code pid} holds socket {@code inode}, or -1. */
-    private static int descriptor(HostRoot root, int pid, long inode) {
-        String fds = "/proc/" + pid + "/fd";
-        try {
-            for (DirEntry e : root.list(HostPath.of(fds))) {
-                if (ProcNet.inode(ProcessCollector.link(root, fds + "/" + e.name())) == inode) {
-                    return Integer.parseInt(e.name());
-                }
-            }
-        } catch (HostException | NumberFormatException e) {
-            // gone, or not ours to read
-        }
-        return -1;
     }
 
     private static void promiscuous(HostRoot root, Results out) {

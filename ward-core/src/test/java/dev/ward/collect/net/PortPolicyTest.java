@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class PortPolicyTest {
     static SocketEntry listener(String protocol, String local, String program, String user) {
         return new SocketEntry(protocol, protocol.startsWith("udp") ? "UNCONN" : "LISTEN", local, "0.0.0.0:0", 1, 0, user,
-                100, program, "/usr/sbin/" + program, List.of());
+                100, 3, program, "/usr/sbin/" + program, List.of());
     }
 
     @Test
