@@ -46,11 +46,7 @@ public final class WardCommand implements Runnable {
     private static final List<String> SUBCOMMANDS = List.of("triage", "packages", "changed", "logs", "procs", "net", "traffic", "checks", "baseline",
             "key", "help", "generate-completion", AotTrainCommand.NAME);
 
-    /**
-     * A new subcommand. (A switch, not a static map of constructors: a JDK AOT cache cannot hold
-     * lambdas of picocli's classes, which are too old a class format to be archived, and the JVM
-     * fails writing one that refers to them.)
-     */
+    /** A new subcommand. */
     private static Object subcommand(String name) {
         return switch (name) {
             case "triage" -> new TriageCommand();
