@@ -6,22 +6,25 @@ import java.nio.ByteBuffer;
 
 /**
  * The read loop behind {@link HostRoot#readChunks}: one off-heap buffer of 256 KiB per thread that
- * the kernel fills, and a heap array it is copied to, both reused for every file that thread reads,
- * so hashing a million files allocates nothing per file and never holds a whole file in memory.
- * Consumers get a buffer backed by the array: a MessageDigest hashes an array in one call, where a
- * direct buffer would be fed through a 4 KiB copy loop at a fraction of the speed. Scanner threads
- * are long-lived pool threads; the buffers are freed by the garbage collector with their thread.
+ * the kernel can fill, and a heap array, both reused for every file that thread reads, so hashing
+ * a million files allocates nothing per file and never holds a whole file in memory. Consumers get
+ * a buffer backed by the array: a MessageDigest hashes an array in one call, where a direct buffer
+ * would be fed through a 4 KiB copy loop at a fraction of the speed. Scanner threads are long-lived
+ * pool threads; the buffers are freed by the garbage collector with their thread.
  *
- * <p>A file with pages in the page cache is read through it; a file with none ({@code cachestat},
- * which reads nothing) is read with {@code O_DIRECT}, from the disk into the buffer: reading a cold
- * tree costs the kernel far less, and the page cache is left as it was instead of filling with
- * every file of the tree. On kernels before 6.5, which lack cachestat, where {@code O_DIRECT} is
- * refused (tmpfs, some network filesystems), or where a direct read fails for its alignment,
- * reading goes through the cache.
+ * <p>What {@code cachestat} (which reads nothing) says of the file chooses the way. A file wholly
+ * in the page cache is read straight into the array, a copy by the kernel and no other. A file with
+ * none of its pages there is read with {@code O_DIRECT}, from the disk into the off-heap buffer
+ * (aligned, as direct reads need) and copied to the array: reading a cold tree costs the kernel
+ * far less, and the page cache is left as it was instead of filling with every file of the tree.
+ * A file partly cached, and every file on kernels before 6.5 (no cachestat), or where
+ * {@code O_DIRECT} is refused (tmpfs, some network filesystems) or fails for its alignment, is read
+ * through the cache into the off-heap buffer.
  */
 final class Chunks {
     static final int SIZE = 256 * 1024;
     private static final int ALIGNMENT = 4096;
+    private static final long PAGE = 4096;
 
     private record Buffers(MemorySegment filled, byte[] heap) {
     }
@@ -40,9 +43,38 @@ final class Chunks {
      */
     static long readAll(int fd, HostPath path, long size, HostRoot.ChunkConsumer consumer) throws HostException {
         Buffers buf = BUFFERS.get();
+        long cached = cacheStat ? cachedPages(fd) : -1;
+        return size > 0 && cached * PAGE >= size ? readCached(fd, path, size, buf, consumer)
+                : readBuffered(fd, path, size, cached == 0, buf, consumer);
+    }
+
+    /** A file wholly in the page cache, read straight into the heap array. */
+    private static long readCached(int fd, HostPath path, long size, Buffers buf, HostRoot.ChunkConsumer consumer)
+            throws HostException {
+        ByteBuffer view = ByteBuffer.wrap(buf.heap());
+        long total = 0;
+        while (true) {
+            long n = Libc.preadCached(fd, buf.heap(), (int) Math.min(SIZE, size - total), total);
+            if (n < 0) {
+                throw new HostException("read", path, (int) -n);
+            }
+            if (n == 0) {
+                return total;
+            }
+            total += n;
+            consumer.accept(view.clear().limit((int) n));
+            if (total == size) {
+                return total;
+            }
+        }
+    }
+
+    /** Any other file, through the native buffer: direct when none of it is cached and the kernel lets it. */
+    private static long readBuffered(int fd, HostPath path, long size, boolean uncached, Buffers buf,
+            HostRoot.ChunkConsumer consumer) throws HostException {
         MemorySegment heap = MemorySegment.ofArray(buf.heap());
         ByteBuffer view = ByteBuffer.wrap(buf.heap());
-        boolean direct = cacheStat && uncached(fd) && setDirect(fd, true);
+        boolean direct = uncached && setDirect(fd, true);
         long n = Libc.pread(fd, span(buf.filled(), size, 0), 0);
         long total = 0;
         while (true) {
@@ -79,12 +111,13 @@ final class Chunks {
     /** False once the kernel said it has no cachestat: every file is then read through the cache. */
     private static volatile boolean cacheStat = true;
 
-    private static boolean uncached(int fd) {
+    /** How many of the file's pages are in the page cache; negative when that cannot be known. */
+    private static long cachedPages(int fd) {
         long pages = Libc.cachedPages(fd);
         if (pages == -Libc.ENOSYS) {
             cacheStat = false;
         }
-        return pages == 0;
+        return pages;
     }
 
     /** Turns O_DIRECT on or off; returns whether it is on. */

@@ -98,6 +98,14 @@ final class Libc {
     private static final class Pread {
         static final MethodHandle PREAD = downcall("pread",
                 FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
+        /**
+         * pread into a Java array, marked critical: the kernel copies into the array itself, with no
+         * native buffer between, and the call holds off the garbage collector while it runs, so it
+         * is only for reads the page cache answers, a copy of at most a chunk.
+         */
+        static final MethodHandle PREAD_ARRAY = downcall("pread",
+                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG),
+                Linker.Option.critical(true));
     }
 
     private static final class Fcntl {
@@ -306,6 +314,18 @@ final class Libc {
             Scratch scratch = Scratch.get();
             MemorySegment capture = scratch.capture();
             long r = (long) Pread.PREAD.invokeExact(capture, fd, buf, buf.byteSize(), offset);
+            return check(r, capture);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** pread(2) of up to {@code length} bytes into {@code buf}, only of pages in the page cache; see Pread. */
+    static long preadCached(int fd, byte[] buf, int length, long offset) {
+        try {
+            Scratch scratch = Scratch.get();
+            MemorySegment capture = scratch.capture();
+            long r = (long) Pread.PREAD_ARRAY.invokeExact(capture, fd, MemorySegment.ofArray(buf), (long) length, offset);
             return check(r, capture);
         } catch (Throwable t) {
             throw rethrow(t);
