@@ -109,6 +109,35 @@ class MainTest {
         }
     }
 
+    /** -o /dev/null must not replace the host's /dev/null: a FIFO stands in for it, read meanwhile. */
+    @Test
+    void aReportToAFifoIsWrittenIntoItNotOverIt() throws Exception {
+        Path fifo = dir.resolve("fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        var read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readString(fifo);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        Run r = ward("logs", "--root", dir.toString(), "--format", "json", "-o", fifo.toString(), "-q");
+        assertTrue(r.status() < 64, r.err());
+        String report = read.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals("ward", new ObjectMapper().readTree(report).get("tool").asText());
+        assertTrue(Files.readAttributes(fifo, java.nio.file.attribute.BasicFileAttributes.class).isOther(), "still a FIFO");
+    }
+
+    @Test
+    void aReportThroughASymlinkReplacesTheFileItLeadsTo() throws Exception {
+        Path file = Files.writeString(dir.resolve("old.json"), "old");
+        Path link = Files.createSymbolicLink(dir.resolve("link.json"), file.getFileName());
+        Run r = ward("logs", "--root", dir.toString(), "--format", "json", "-o", link.toString(), "-q");
+        assertTrue(r.status() < 64, r.err());
+        assertTrue(Files.isSymbolicLink(link), "the link is kept");
+        assertEquals("ward", new ObjectMapper().readTree(file.toFile()).get("tool").asText());
+    }
+
     @Test
     void namesThatAreNotTextAreReportedEscaped() throws Exception {
         Path root = dir.resolve("root");

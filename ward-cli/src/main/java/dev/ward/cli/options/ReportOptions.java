@@ -12,6 +12,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import picocli.CommandLine.Option;
 
 /** {@code --format}, {@code --output}, {@code --min-severity}, {@code -q}, {@code -v}: how a report leaves ward. */
@@ -22,7 +23,8 @@ public final class ReportOptions {
     Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write the report to FILE (replaced whole, never half-written) instead of standard output.")
+            description = "Write the report to FILE (replaced whole, never half-written; a device or FIFO is written into) "
+                    + "instead of standard output.")
     Path output;
 
     @Option(names = "--min-severity", paramLabel = "LEVEL", defaultValue = "low",
@@ -74,18 +76,28 @@ public final class ReportOptions {
         void write(OutputStream out) throws IOException;
     }
 
-    /** Writes beside the target and renames over it, so a reader never sees half a file. */
+    /**
+     * Writes beside the target and renames over it, so a reader never sees half a file. A symlink
+     * to a file is written through (the file it leads to is replaced, the link kept); a target that
+     * is not a regular file (/dev/null, a FIFO, a terminal) is written into, never replaced.
+     */
     public static void replace(Path target, Content content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
+                content.write(out);
+            }
+            return;
+        }
+        Path file = Files.exists(target) ? target.toRealPath() : target;
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".part");
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 content.write(out);
             }
             try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
             Files.deleteIfExists(tmp);
