@@ -82,13 +82,14 @@ public final class ReportOptions {
      * is not a regular file (/dev/null, a FIFO, a terminal) is written into, never replaced.
      */
     public static void replace(Path target, Content content) throws IOException {
-        if (Files.exists(target) && !Files.isRegularFile(target)) {
+        boolean exists = Files.exists(target);
+        if (exists && !Files.isRegularFile(target)) {
             try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
                 content.write(out);
             }
             return;
         }
-        Path file = Files.exists(target) ? target.toRealPath() : target;
+        Path file = exists ? target.toRealPath() : target;
         Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".part");
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
