@@ -13,10 +13,11 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The training run of the JDK's AOT cache that {@code ./ward} makes once per build: in one JVM, the
- * commands whose start and warm-up matter most, on work of their own kind, so that the cache holds
- * their classes, linked, and their methods' profiles. {@code baseline init} hashes the JDK's own
- * lib directory; {@code logs} reads an authentication log of synthetic lines of each kind it reads;
- * {@code triage} checks a root holding only that log. Hidden: not a command for people.
+ * commands whose start matters most, on work of their own kind, so that the cache holds their
+ * classes, loaded and linked (not their methods' profiles: see {@code ./ward}). {@code baseline init}
+ * hashes the JDK's own lib directory; {@code logs} reads an authentication log of synthetic lines of
+ * each kind it reads; {@code triage} checks a root holding only that log. Hidden: not a command for
+ * people.
  */
 @Command(name = AotTrainCommand.NAME, hidden = true,
         description = "Train the AOT cache (run by ./ward once per build).")
