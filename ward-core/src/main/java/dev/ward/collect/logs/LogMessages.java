@@ -15,7 +15,7 @@ final class LogMessages {
 
     void events(SyslogLine l, String file, long at, Consumer<LogEvent> out) {
         if (SshdMessages.isSshd(l.program())) {
-            SshdMessages.events(l, file, at).forEach(out);
+            SshdMessages.events(l, file, at, out);
             return;
         }
         if (AdminMessages.PROGRAMS.contains(l.program())) {

@@ -47,14 +47,14 @@ final class ServiceMessages {
         }
         int rip = m.indexOf("rip=");
         if (m.contains("(auth failed") && rip >= 0) {
-            String user = m.contains("user=<") ? m.substring(m.indexOf("user=<") + 6, m.indexOf('>', m.indexOf("user=<"))) : "";
-            return failure(l, service(l, m), user, m.substring(rip + 4).split("[,\\s]")[0], file, line);
+            return failure(l, service(l, m), between(m, "user=<", '>'), m.substring(rip + 4).split("[,\\s]")[0], file, line);
         }
         int sasl = m.indexOf("SASL ");
         if (sasl > 0 && m.contains("authentication failed") && !m.contains("Connection lost to authentication server")
                 && !m.contains("Invalid authentication mechanism") && m.indexOf('[') > 0 && m.indexOf('[') < sasl) {
-            String host = m.substring(m.lastIndexOf('[', sasl) + 1, m.indexOf(']', m.lastIndexOf('[', sasl)));
-            return failure(l, service(l, m), "", host, file, line);
+            int open = m.lastIndexOf('[', sasl);
+            int close = m.indexOf(']', open);
+            return close < 0 ? null : failure(l, service(l, m), "", m.substring(open + 1, close), file, line);
         }
         return null;
     }
@@ -92,7 +92,7 @@ final class ServiceMessages {
             int colon = rest.indexOf(':');
             int paren = rest.indexOf(" (");
             int nameEnd = paren > 0 && (colon < 0 || paren < colon) ? paren : colon;
-            String user = nameEnd < 0 ? "" : rest.substring(5, nameEnd);
+            String user = nameEnd < 5 ? "" : rest.substring(5, nameEnd);
             if (rest.contains("(Login failed)") || rest.contains(": no such user found")) {
                 return event(l, "proftpd", Kind.FAILURE, user, host, file, line);
             }
@@ -132,6 +132,13 @@ final class ServiceMessages {
         String p = l.program();
         int paren = p.indexOf('(');
         return paren > 0 ? p.substring(0, paren) : p;
+    }
+
+    /** The text after {@code key} up to {@code end} ("user=<bob>"), or "" without both. */
+    private static String between(String m, String key, char end) {
+        int at = m.indexOf(key);
+        int close = at < 0 ? -1 : m.indexOf(end, at + key.length());
+        return close < 0 ? "" : m.substring(at + key.length(), close);
     }
 
     /** The value after {@code key} up to the next space ("rhost=1.2.3.4"), or "". */

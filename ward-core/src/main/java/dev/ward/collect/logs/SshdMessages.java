@@ -2,8 +2,7 @@ package dev.ward.collect.logs;
 
 import dev.ward.model.LoginEvent;
 import dev.ward.model.LoginEvent.Kind;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Pure: OpenSSH's messages about authentication, as {@code sshd} (or {@code sshd-session} since
@@ -28,30 +27,46 @@ final class SshdMessages {
         return program.equals("sshd") || program.equals("sshd-session");
     }
 
-    /** The events of one sshd message; empty for every other message. */
-    static List<LoginEvent> events(SyslogLine l, String file, long line) {
+    /** The events of one sshd message to {@code out}; none for every other message. */
+    static void events(SyslogLine l, String file, long line, Consumer<? super LoginEvent> out) {
         String msg = l.message();
         int times = 1;
         if (msg.startsWith(REPEATED)) {
             int end = msg.indexOf(" times: [");
-            if (end < 0) {
-                return List.of();
+            times = end < 0 ? 0 : count(msg, REPEATED.length(), end);
+            if (times == 0) {
+                return;
             }
-            times = Integer.parseInt(msg.substring(REPEATED.length(), end));
             msg = msg.substring(end + " times: [".length()).strip();
             if (msg.endsWith("]")) {
                 msg = msg.substring(0, msg.length() - 1);
             }
         }
         LoginEvent e = event(l, msg, file, line);
-        if (e == null) {
-            return List.of();
+        for (int i = 0; e != null && i < times; i++) {
+            out.accept(e);
         }
-        List<LoginEvent> out = new ArrayList<>(times);
-        for (int i = 0; i < times; i++) {
-            out.add(e);
+    }
+
+    /**
+     * The count of "message repeated N times", or 0 when it is not one of one to six digits: a line
+     * any local user can write with logger(1), whose count ward must not trust to loop on. rsyslog
+     * folds only identical messages, and sshd's name the client's port, new at each connection, so
+     * real counts run to a handful.
+     */
+    private static int count(String msg, int from, int to) {
+        if (to <= from || to - from > 6) {
+            return 0;
         }
-        return out;
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = msg.charAt(i);
+            if (c < '0' || c > '9') {
+                return 0;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     private static LoginEvent event(SyslogLine l, String msg, String file, long line) {

@@ -22,7 +22,7 @@ class SshdMessagesTest {
         SyslogParser p = new SyslogParser(ZoneOffset.UTC, Instant.parse("2026-12-31T00:00:00Z"));
         List<LoginEvent> out = new ArrayList<>();
         for (String line : lines) {
-            p.parse(line).filter(l -> SshdMessages.isSshd(l.program())).ifPresent(l -> out.addAll(SshdMessages.events(l, "/f", 1)));
+            p.parse(line).filter(l -> SshdMessages.isSshd(l.program())).ifPresent(l -> SshdMessages.events(l, "/f", 1, out::add));
         }
         return out;
     }
