@@ -157,10 +157,16 @@ public final class AuthLogCollector implements Collector<LoginEvent> {
             SyslogParser parser = new SyslogParser(zone, st.mtime());
             LogMessages messages = new LogMessages();
             String name = file.display();
-            LogFiles.lines(root, file, (line, at) -> parser.parseAny(line).ifPresent(l -> {
-                timed.line(l.time(), at);
-                messages.events(l, name, at, out);
-            }));
+            LogFiles.lines(root, file, (line, at) -> {
+                SyslogLine l = parser.lineOrNull(line);
+                if (l == null) {
+                    l = ServiceLines.parse(line, zone).orElse(null);
+                }
+                if (l != null) {
+                    timed.line(l.time(), at);
+                    messages.events(l, name, at, out);
+                }
+            });
         } catch (IOException e) {
             errors.add(new CollectionError("logins", "", e.getMessage()));
         }

@@ -35,27 +35,36 @@ public final class SyslogParser {
 
     /** A syslog line, or else a line of a service's own log ({@link ServiceLines}). */
     public Optional<SyslogLine> parseAny(String line) {
-        Optional<SyslogLine> l = parse(line);
-        return l.isPresent() ? l : ServiceLines.parse(line, zone);
+        return Optional.ofNullable(lineOrNull(line)).or(() -> ServiceLines.parse(line, zone));
     }
 
     public Optional<SyslogLine> parse(String line) {
+        return Optional.ofNullable(lineOrNull(line));
+    }
+
+    /**
+     * {@link #parse}, with null for a line that is none: the hot path of reading a log, called once
+     * a line, where every Optional and lambda is more for the JIT to compile before it runs fast.
+     */
+    SyslogLine lineOrNull(String line) {
         try {
             if (line.length() > 16 && Character.isDigit(line.charAt(0)) && line.charAt(4) == '-') {
                 int space = line.indexOf(' ');
-                return space < 0 ? Optional.empty() : rest(line, space + 1, rfc3339(line.substring(0, space)));
+                return space < 0 ? null : rest(line, space + 1, rfc3339(line.substring(0, space)));
             }
             if (line.length() > 16 && line.charAt(3) == ' ' && line.charAt(6) == ' ' && line.charAt(9) == ':') {
-                return traditional(line).flatMap(t -> rest(line, 16, t));
+                Instant t = traditional(line);
+                return t == null ? null : rest(line, 16, t);
             }
             if (line.length() > 15 && line.charAt(3) == ' ' && line.charAt(5) == ' ' && line.charAt(8) == ':') {
                 String padded = line.substring(0, 4) + ' ' + line.substring(4); // "Feb 6 12:02:29", unpadded
-                return traditional(padded).flatMap(t -> rest(padded, 16, t));
+                Instant t = traditional(padded);
+                return t == null ? null : rest(padded, 16, t);
             }
         } catch (DateTimeException | NumberFormatException e) {
             // not a syslog line after all
         }
-        return Optional.empty();
+        return null;
     }
 
     private Instant rfc3339(String stamp) {
@@ -70,17 +79,18 @@ public final class SyslogParser {
     private String lastMinute = "";
     private Instant lastMinuteAt;
 
-    private Optional<Instant> traditional(String line) {
+    /** The instant of a traditional timestamp, or null. */
+    private Instant traditional(String line) {
         int second = digits(line, 13);
         if (!line.regionMatches(0, lastMinute, 0, 12)) {
             Instant minute = minute(line);
             if (minute == null) {
-                return Optional.empty();
+                return null;
             }
             lastMinute = line.substring(0, 12);
             lastMinuteAt = minute;
         }
-        return Optional.of(lastMinuteAt.plusSeconds(second));
+        return lastMinuteAt.plusSeconds(second);
     }
 
     /** The instant of "Mmm dd HH:MM" in the latest year that puts it at or before the file's last write. */
@@ -135,18 +145,18 @@ public final class SyslogParser {
     private String lastHost = "";
     private String lastProgram = "";
 
-    /** "host program[pid]: message" from {@code at}. */
-    private Optional<SyslogLine> rest(String line, int at, Instant time) {
+    /** "host program[pid]: message" from {@code at}, or null. */
+    private SyslogLine rest(String line, int at, Instant time) {
         int hostEnd = line.indexOf(' ', at);
         if (hostEnd < 0) {
-            return Optional.empty();
+            return null;
         }
         String host = lastHost = same(line, at, hostEnd, lastHost);
         int tagStart = hostEnd + 1;
         int colon = line.indexOf(": ", tagStart);
         int space = line.indexOf(' ', tagStart);
         if (colon < 0 || (space >= 0 && space < colon)) {
-            return Optional.of(new SyslogLine(time, host, "", -1, line.substring(tagStart)));
+            return new SyslogLine(time, host, "", -1, line.substring(tagStart));
         }
         long pid = -1;
         int programEnd = colon;
@@ -156,7 +166,7 @@ public final class SyslogParser {
             pid = digits(line, bracket + 1, colon - 1);
         }
         String program = lastProgram = same(line, tagStart, programEnd, lastProgram);
-        return Optional.of(new SyslogLine(time, host, program, pid, line.substring(colon + 2)));
+        return new SyslogLine(time, host, program, pid, line.substring(colon + 2));
     }
 
     /** {@code line}'s text from {@code from} to {@code to}: {@code last} when it is the same. */
