@@ -30,19 +30,27 @@ final class SshdMessages {
     /** The events of one sshd message to {@code out}; none for every other message. */
     static void events(SyslogLine l, String file, long line, Consumer<? super LoginEvent> out) {
         String msg = l.message();
+        int from = 0;
+        int to = msg.length();
         int times = 1;
-        if (msg.startsWith(REPEATED)) {
+        if (msg.startsWith(REPEATED)) { // the message repeated is between "[" and "]", spaces aside
             int end = msg.indexOf(" times: [");
             times = end < 0 ? 0 : count(msg, REPEATED.length(), end);
             if (times == 0) {
                 return;
             }
-            msg = msg.substring(end + " times: [".length()).strip();
-            if (msg.endsWith("]")) {
-                msg = msg.substring(0, msg.length() - 1);
+            from = end + " times: [".length();
+            while (from < to && Character.isWhitespace(msg.charAt(from))) {
+                from++;
+            }
+            while (to > from && Character.isWhitespace(msg.charAt(to - 1))) {
+                to--;
+            }
+            if (to > from && msg.charAt(to - 1) == ']') {
+                to--;
             }
         }
-        LoginEvent e = event(l, msg, file, line);
+        LoginEvent e = event(l, msg, from, to, file, line);
         for (int i = 0; e != null && i < times; i++) {
             out.accept(e);
         }
@@ -69,42 +77,48 @@ final class SshdMessages {
         return n;
     }
 
-    private static LoginEvent event(SyslogLine l, String msg, String file, long line) {
+    /**
+     * The event of the message in {@code msg} from {@code from} to {@code to}, read in place: a log
+     * of a million lines makes no substrings of it but the fields kept.
+     */
+    private static LoginEvent event(SyslogLine l, String msg, int from, int to, String file, long line) {
         Kind kind;
-        String rest;
-        if (msg.startsWith("Accepted ")) {
+        int rest;
+        if (msg.startsWith("Accepted ", from)) {
             kind = Kind.SUCCESS;
-            rest = msg.substring("Accepted ".length());
-        } else if (msg.startsWith("Failed ")) {
+            rest = from + "Accepted ".length();
+        } else if (msg.startsWith("Failed ", from)) {
             kind = Kind.FAILURE;
-            rest = msg.substring("Failed ".length());
-        } else if (msg.startsWith("Invalid user ")) {
-            return userFrom(l, Kind.INVALID_USER, "", msg.substring("Invalid user ".length()), file, line);
+            rest = from + "Failed ".length();
+        } else if (msg.startsWith("Invalid user ", from)) {
+            return userFrom(l, Kind.INVALID_USER, "", msg, from + "Invalid user ".length(), to, file, line);
         } else {
             return null;
         }
-        int for_ = rest.indexOf(" for ");
-        if (for_ < 0) {
+        int for_ = msg.indexOf(" for ", rest);
+        if (for_ < 0 || for_ + " for ".length() > to) {
             return null;
         }
-        String method = rest.substring(0, for_);
-        String who = rest.substring(for_ + " for ".length());
-        if (who.startsWith("invalid user ")) {
-            who = who.substring("invalid user ".length());
+        int who = for_ + " for ".length();
+        if (msg.startsWith("invalid user ", who) && who + "invalid user ".length() <= to) {
+            who += "invalid user ".length();
         }
-        return userFrom(l, kind, method, who, file, line);
+        return userFrom(l, kind, msg.substring(rest, for_), msg, who, to, file, line);
     }
 
-    /** "USER from ADDRESS port N ..." (a user name may hold spaces; the last " from " splits). */
-    private static LoginEvent userFrom(SyslogLine l, Kind kind, String method, String text, String file, long line) {
-        int from = text.lastIndexOf(" from ");
-        if (from < 0) {
+    /**
+     * "USER from ADDRESS port N ..." in {@code msg} from {@code at} to {@code to} (a user name may
+     * hold spaces; the last " from " splits).
+     */
+    private static LoginEvent userFrom(SyslogLine l, Kind kind, String method, String msg, int at, int to, String file,
+                                       long line) {
+        int from = msg.lastIndexOf(" from ", to - " from ".length());
+        if (from < at) {
             return null;
         }
-        String user = text.substring(0, from);
-        String tail = text.substring(from + " from ".length());
-        int space = tail.indexOf(' ');
-        String source = space < 0 ? tail : tail.substring(0, space);
-        return new LoginEvent(l.time(), l.host(), l.program(), kind, user, source, method, file, line);
+        int source = from + " from ".length();
+        int space = msg.indexOf(' ', source);
+        return new LoginEvent(l.time(), l.host(), l.program(), kind, msg.substring(at, from),
+                msg.substring(source, space < 0 || space > to ? to : space), method, file, line);
     }
 }

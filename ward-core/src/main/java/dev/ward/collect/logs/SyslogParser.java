@@ -35,7 +35,7 @@ public final class SyslogParser {
 
     /** A syslog line, or else a line of a service's own log ({@link ServiceLines}). */
     public Optional<SyslogLine> parseAny(String line) {
-        return Optional.ofNullable(lineOrNull(line)).or(() -> ServiceLines.parse(line, zone));
+        return Optional.ofNullable(anyOrNull(line));
     }
 
     public Optional<SyslogLine> parse(String line) {
@@ -43,10 +43,16 @@ public final class SyslogParser {
     }
 
     /**
-     * {@link #parse}, with null for a line that is none: the hot path of reading a log, called once
-     * a line, where every Optional and lambda is more for the JIT to compile before it runs fast.
+     * {@link #parseAny}, with null for a line that is none: the hot path of reading a log, called
+     * once a line, where every Optional and lambda is more for the JIT to compile before it runs fast.
      */
-    SyslogLine lineOrNull(String line) {
+    SyslogLine anyOrNull(String line) {
+        SyslogLine l = lineOrNull(line);
+        return l != null ? l : ServiceLines.parse(line, zone).orElse(null);
+    }
+
+    /** {@link #parse}, with null for a line that is none. */
+    private SyslogLine lineOrNull(String line) {
         try {
             if (line.length() > 16 && Character.isDigit(line.charAt(0)) && line.charAt(4) == '-') {
                 int space = line.indexOf(' ');
