@@ -63,18 +63,7 @@ final class SshdMessages {
      * real counts run to a handful.
      */
     private static int count(String msg, int from, int to) {
-        if (to <= from || to - from > 6) {
-            return 0;
-        }
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            char c = msg.charAt(i);
-            if (c < '0' || c > '9') {
-                return 0;
-            }
-            n = n * 10 + (c - '0');
-        }
-        return n;
+        return to - from > 6 ? 0 : (int) Math.max(0, SyslogParser.digits(msg, from, to));
     }
 
     /**

@@ -132,7 +132,7 @@ public final class SyslogParser {
     }
 
     /** The decimal number of {@code s} from {@code from} to {@code to}, or -1 when it is none (or too long). */
-    private static long digits(String s, int from, int to) {
+    static long digits(String s, int from, int to) {
         if (to <= from || to - from > 18) {
             return -1;
         }
