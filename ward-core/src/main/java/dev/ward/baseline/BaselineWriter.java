@@ -66,8 +66,19 @@ public final class BaselineWriter implements AutoCloseable {
         this.insert = db.prepareStatement(EntryTable.INSERT);
     }
 
-    /** Starts a baseline that will replace {@code target}; {@code key} signs it, or null for none. */
+    /**
+     * Starts a baseline that will replace {@code target}; {@code key} signs it, or null for none. A
+     * symlink to a baseline is written through: the file it leads to is replaced and the link kept,
+     * so a baseline kept on other media stays there.
+     */
     public static BaselineWriter create(Path target, BaselineInfo info, KeyPair key) throws BaselineException {
+        if (Files.isSymbolicLink(target) && Files.exists(target)) {
+            try {
+                target = target.toRealPath();
+            } catch (IOException e) {
+                throw new BaselineException(target, "cannot follow the link: " + reason(e));
+            }
+        }
         Path dir = target.toAbsolutePath().getParent();
         Path temp;
         try {

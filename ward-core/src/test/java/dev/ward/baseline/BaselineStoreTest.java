@@ -59,6 +59,20 @@ class BaselineStoreTest {
         }
     }
 
+    /** A baseline kept elsewhere (other media) behind a link: the file there is replaced, the link kept. */
+    @Test
+    void aLinkToTheBaselineIsWrittenThrough() throws IOException {
+        Path kept = Files.createDirectory(dir.resolve("media")).resolve("base.db");
+        write(kept, List.of(file("/a", 1)));
+        Path link = Files.createSymbolicLink(dir.resolve("base.db"), kept);
+        write(link, List.of(file("/a", 1), file("/b", 2)));
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals(2, readAll(kept).size());
+        try (var names = Files.list(kept.getParent())) {
+            assertEquals(List.of("base.db"), names.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
     @Test
     void headerDescribesTheBaseline() throws IOException {
         Path db = dir.resolve("base.db");
