@@ -138,6 +138,23 @@ class MainTest {
         assertEquals("ward", new ObjectMapper().readTree(file.toFile()).get("tool").asText());
     }
 
+    /**
+     * The partial file is made anew, never taken over: a link planted under the name it would have
+     * (in a shared directory, say) is passed by, and what it leads to is left alone.
+     */
+    @Test
+    void aLinkPlantedWhereThePartialFileGoesIsNotFollowed() throws Exception {
+        Path victim = Files.writeString(dir.resolve("victim"), "keep");
+        Path report = dir.resolve("report.json");
+        Path planted = Files.createSymbolicLink(dir.resolve(".report.json." + ProcessHandle.current().pid() + ".part"), victim);
+        Run r = ward("logs", "--root", dir.toString(), "--format", "json", "-o", report.toString(), "-q");
+        assertTrue(r.status() < 64, r.err());
+        assertEquals("keep", Files.readString(victim));
+        assertEquals("ward", new ObjectMapper().readTree(report.toFile()).get("tool").asText());
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(report)));
+        assertTrue(Files.isSymbolicLink(planted));
+    }
+
     @Test
     void namesThatAreNotTextAreReportedEscaped() throws Exception {
         Path root = dir.resolve("root");
