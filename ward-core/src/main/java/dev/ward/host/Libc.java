@@ -15,6 +15,7 @@ import java.lang.foreign.StructLayout;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
+import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -60,6 +61,11 @@ final class Libc {
     /** openat2 and cachestat have these numbers in the unified table every architecture uses. */
     private static final long SYS_OPENAT2 = 437;
     private static final long SYS_CACHESTAT = 451;
+    /** These differ between x86-64 and arm64. */
+    private static final long SYS_READ;
+    private static final long SYS_CLOSE;
+    private static final long SYS_GETDENTS64;
+    private static final long SYS_STATX;
     static final int ENOSYS = 38;
 
     private static final Linker LINKER = Linker.nativeLinker();
@@ -67,18 +73,16 @@ final class Libc {
     private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO = CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
-    /** syscall(2) for calls shaped (fd, pointer, pointer, long): openat2 and cachestat. */
-    private static final MethodHandle SYSCALL_FD_PTR_PTR_LONG = downcall("syscall",
-            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG),
+    /**
+     * syscall(2) with five arguments, pointers passed as their addresses: every run's calls (openat2,
+     * statx, getdents64, read, close, cachestat) go through this one binding, since each binding of
+     * another shape spins classes at every start (a fiftieth of a second of each command's start for
+     * the four shapes these had as libc's functions). A caller keeps what it points to reachable
+     * until the call returns.
+     */
+    private static final MethodHandle SYSCALL = downcall("syscall",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
             Linker.Option.firstVariadicArg(1));
-    private static final MethodHandle STATX = downcall("statx",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
-    private static final MethodHandle GETDENTS64 = downcall("getdents64",
-            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
-    private static final MethodHandle READ = downcall("read",
-            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
-    private static final MethodHandle CLOSE = downcall("close",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT));
 
     // The calls many runs make none of, each bound on first use, by its holder class: binding a
     // downcall spins classes, about a hundredth of a second each, at every start.
@@ -149,8 +153,6 @@ final class Libc {
     private static final class Pidfd {
         static final long OPEN = 434;
         static final long GETFD = 438;
-        static final MethodHandle SYSCALL = downcall("syscall",
-                FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG), Linker.Option.firstVariadicArg(1));
         static final MethodHandle GETSOCKOPT = downcall("getsockopt",
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
     }
@@ -178,6 +180,10 @@ final class Libc {
         O_DIRECTORY = arm ? 040000 : 0200000;
         O_NOFOLLOW = arm ? 0100000 : 0400000;
         O_DIRECT = arm ? 0200000 : 040000;
+        SYS_READ = arm ? 63 : 0;
+        SYS_CLOSE = arm ? 57 : 3;
+        SYS_GETDENTS64 = arm ? 61 : 217;
+        SYS_STATX = arm ? 291 : 332;
     }
 
     private Libc() {
@@ -196,44 +202,45 @@ final class Libc {
         return result < 0 ? -(int) ERRNO.get(capture, 0L) : result;
     }
 
-    /** openat2(2) with {@code struct open_how}; returns the fd or -errno. */
-    static int openat2(int dirfd, byte[] path, long flags, long resolve) {
+    /** syscall(2) through {@link #SYSCALL}; returns the result or -errno. */
+    private static long syscall(Scratch scratch, long number, long a, long b, long c, long d, long e) {
         try {
-            Scratch scratch = Scratch.get();
-            MemorySegment how = scratch.allocate(24, 8);
-            how.set(JAVA_LONG, 0, flags);
-            how.set(JAVA_LONG, 8, 0L);
-            how.set(JAVA_LONG, 16, resolve);
             MemorySegment capture = scratch.capture();
-            long r = (long) SYSCALL_FD_PTR_PTR_LONG.invokeExact(capture, SYS_OPENAT2, (long) dirfd, scratch.cString(path), how, 24L);
-            return (int) check(r, capture);
+            return check((long) SYSCALL.invokeExact(capture, number, a, b, c, d, e), capture);
         } catch (Throwable t) {
             throw rethrow(t);
         }
+    }
+
+    /** openat2(2) with {@code struct open_how}; returns the fd or -errno. */
+    static int openat2(int dirfd, byte[] path, long flags, long resolve) {
+        Scratch scratch = Scratch.get();
+        MemorySegment how = scratch.allocate(24, 8);
+        how.set(JAVA_LONG, 0, flags);
+        how.set(JAVA_LONG, 8, 0L);
+        how.set(JAVA_LONG, 16, resolve);
+        MemorySegment name = scratch.cString(path);
+        int fd = (int) syscall(scratch, SYS_OPENAT2, dirfd, name.address(), how.address(), 24, 0);
+        Reference.reachabilityFence(name);
+        Reference.reachabilityFence(how);
+        return fd;
     }
 
     /** statx(2) into {@code buf} (256 bytes); returns 0 or -errno. */
     static int statx(int dirfd, byte[] path, int flags, MemorySegment buf) {
-        try {
-            Scratch scratch = Scratch.get();
-            MemorySegment capture = scratch.capture();
-            int r = (int) STATX.invokeExact(capture, dirfd, scratch.cString(path), flags, 0xfff, buf);
-            return (int) check(r, capture);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        Scratch scratch = Scratch.get();
+        MemorySegment name = scratch.cString(path);
+        int r = (int) syscall(scratch, SYS_STATX, dirfd, name.address(), flags, 0xfff, buf.address());
+        Reference.reachabilityFence(name);
+        Reference.reachabilityFence(buf);
+        return r;
     }
 
     /** getdents64(2): fills {@code buf} with linux_dirent64 records; returns bytes used, 0 at end, or -errno. */
     static long getdents64(int fd, MemorySegment buf) {
-        try {
-            Scratch scratch = Scratch.get();
-            MemorySegment capture = scratch.capture();
-            long r = (long) GETDENTS64.invokeExact(capture, fd, buf, buf.byteSize());
-            return check(r, capture);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        long r = syscall(Scratch.get(), SYS_GETDENTS64, fd, buf.address(), buf.byteSize(), 0, 0);
+        Reference.reachabilityFence(buf);
+        return r;
     }
 
     /** readlinkat(2); returns the target's bytes, or null with the errno in {@code err[0]}. */
@@ -280,14 +287,9 @@ final class Libc {
 
     /** read(2) into {@code buf}; returns bytes read, 0 at end of file, or -errno. */
     static long read(int fd, MemorySegment buf) {
-        try {
-            Scratch scratch = Scratch.get();
-            MemorySegment capture = scratch.capture();
-            long r = (long) READ.invokeExact(capture, fd, buf, buf.byteSize());
-            return check(r, capture);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        long r = syscall(Scratch.get(), SYS_READ, fd, buf.address(), buf.byteSize(), 0, 0);
+        Reference.reachabilityFence(buf);
+        return r;
     }
 
     /**
@@ -295,17 +297,12 @@ final class Libc {
      * any (Linux 6.5 and later). Returns the count, or -errno (ENOSYS on older kernels).
      */
     static long cachedPages(int fd) {
-        try {
-            Scratch scratch = Scratch.get();
-            MemorySegment range = scratch.allocate(16, 8).fill((byte) 0); // offset 0, length 0: to the end
-            MemorySegment stat = scratch.allocate(40, 8);
-            MemorySegment capture = scratch.capture();
-            long r = (long) SYSCALL_FD_PTR_PTR_LONG.invokeExact(capture, SYS_CACHESTAT, (long) fd, range, stat, 0L);
-            r = check(r, capture);
-            return r < 0 ? r : stat.get(JAVA_LONG, 0);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        Scratch scratch = Scratch.get();
+        MemorySegment range = scratch.allocate(16, 8).fill((byte) 0); // offset 0, length 0: to the end
+        MemorySegment stat = scratch.allocate(40, 8);
+        long r = syscall(scratch, SYS_CACHESTAT, fd, range.address(), stat.address(), 0, 0);
+        Reference.reachabilityFence(range);
+        return r < 0 ? r : stat.get(JAVA_LONG, 0);
     }
 
     /** pread(2) into {@code buf} at {@code offset}; returns bytes read, 0 at end of file, or -errno. */
@@ -348,13 +345,7 @@ final class Libc {
         if (fd < 0) {
             return;
         }
-        try {
-            Scratch scratch = Scratch.get();
-            MemorySegment capture = scratch.capture();
-            int ignored = (int) CLOSE.invokeExact(capture, fd);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        syscall(Scratch.get(), SYS_CLOSE, fd, 0, 0, 0, 0);
     }
 
     /**
@@ -412,13 +403,7 @@ final class Libc {
     }
 
     private static long pidfdCall(long number, long a, long b) {
-        try {
-            MemorySegment capture = Scratch.get().capture();
-            long r = (long) Pidfd.SYSCALL.invokeExact(capture, number, a, b, 0L);
-            return check(r, capture);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        return syscall(Scratch.get(), number, a, b, 0, 0, 0);
     }
 
     /** getsockopt(2) into {@code value}, its length in and out through {@code length}; returns 0 or -errno. */
