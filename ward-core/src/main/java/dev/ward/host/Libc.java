@@ -58,14 +58,17 @@ final class Libc {
     static final int EXDEV = 18;
     static final int EINVAL = 22;
 
-    /** openat2 and cachestat have these numbers in the unified table every architecture uses. */
+    /** These have the same numbers in the unified table every architecture uses. */
+    private static final long SYS_PIDFD_OPEN = 434;
     private static final long SYS_OPENAT2 = 437;
+    private static final long SYS_PIDFD_GETFD = 438;
     private static final long SYS_CACHESTAT = 451;
     /** These differ between x86-64 and arm64. */
     private static final long SYS_READ;
     private static final long SYS_CLOSE;
     private static final long SYS_GETDENTS64;
     private static final long SYS_STATX;
+    private static final long SYS_BPF;
     static final int ENOSYS = 38;
 
     private static final Linker LINKER = Linker.nativeLinker();
@@ -75,7 +78,7 @@ final class Libc {
 
     /**
      * syscall(2) with five arguments, pointers passed as their addresses: every run's calls (openat2,
-     * statx, getdents64, read, close, cachestat) go through this one binding, since each binding of
+     * statx, getdents64, read, close, cachestat), and bpf and pidfd's, go through this one binding, since each binding of
      * another shape spins classes at every start (a fiftieth of a second of each command's start for
      * the four shapes these had as libc's functions). A caller keeps what it points to reachable
      * until the call returns.
@@ -142,17 +145,7 @@ final class Libc {
         }
     }
 
-    /** bpf(2), through syscall(2): the C library has no wrapper. */
-    private static final class Bpf {
-        static final long NUMBER = System.getProperty("os.arch", "").contains("aarch64") ? 280 : 321;
-        static final MethodHandle SYSCALL = downcall("syscall",
-                FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_LONG), Linker.Option.firstVariadicArg(1));
-    }
-
-    /** pidfd_open and pidfd_getfd (the same numbers on every architecture), and getsockopt. */
-    private static final class Pidfd {
-        static final long OPEN = 434;
-        static final long GETFD = 438;
+    private static final class Getsockopt {
         static final MethodHandle GETSOCKOPT = downcall("getsockopt",
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
     }
@@ -184,6 +177,7 @@ final class Libc {
         SYS_CLOSE = arm ? 57 : 3;
         SYS_GETDENTS64 = arm ? 61 : 217;
         SYS_STATX = arm ? 291 : 332;
+        SYS_BPF = arm ? 280 : 321;
     }
 
     private Libc() {
@@ -383,34 +377,26 @@ final class Libc {
 
     /** bpf(2) command {@code cmd} with {@code attr} (a union bpf_attr); returns the result or -errno. */
     static long bpf(int cmd, MemorySegment attr) {
-        try {
-            MemorySegment capture = Scratch.get().capture();
-            long r = (long) Bpf.SYSCALL.invokeExact(capture, Bpf.NUMBER, (long) cmd, attr, attr.byteSize());
-            return check(r, capture);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        long r = syscall(Scratch.get(), SYS_BPF, cmd, attr.address(), attr.byteSize(), 0, 0);
+        Reference.reachabilityFence(attr);
+        return r;
     }
 
     /** pidfd_open(2): a descriptor for process {@code pid}; returns it or -errno. */
     static int pidfdOpen(int pid) {
-        return (int) pidfdCall(Pidfd.OPEN, pid, 0);
+        return (int) syscall(Scratch.get(), SYS_PIDFD_OPEN, pid, 0, 0, 0, 0);
     }
 
     /** pidfd_getfd(2): a copy of descriptor {@code fd} of the process {@code pidfd} names; returns it or -errno. */
     static int pidfdGetfd(int pidfd, int fd) {
-        return (int) pidfdCall(Pidfd.GETFD, pidfd, fd);
-    }
-
-    private static long pidfdCall(long number, long a, long b) {
-        return syscall(Scratch.get(), number, a, b, 0, 0, 0);
+        return (int) syscall(Scratch.get(), SYS_PIDFD_GETFD, pidfd, fd, 0, 0, 0);
     }
 
     /** getsockopt(2) into {@code value}, its length in and out through {@code length}; returns 0 or -errno. */
     static int getsockopt(int fd, int level, int name, MemorySegment value, MemorySegment length) {
         try {
             MemorySegment capture = Scratch.get().capture();
-            int r = (int) Pidfd.GETSOCKOPT.invokeExact(capture, fd, level, name, value, length);
+            int r = (int) Getsockopt.GETSOCKOPT.invokeExact(capture, fd, level, name, value, length);
             return (int) check(r, capture);
         } catch (Throwable t) {
             throw rethrow(t);
