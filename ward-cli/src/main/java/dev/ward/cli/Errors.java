@@ -3,9 +3,11 @@ package dev.ward.cli;
 import dev.ward.collect.pcap.CaptureFormatException;
 import dev.ward.detect.checks.CheckFormatException;
 import dev.ward.host.HostException;
+import dev.ward.host.TargetFile;
 import dev.ward.rules.RuleFormatException;
 import dev.ward.run.BaselineRun;
 import dev.ward.report.ExitStatus;
+import dev.ward.report.Printable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
@@ -28,6 +30,12 @@ final class Errors {
                 || e instanceof CaptureFormatException) {
             return ExitStatus.DATA_ERROR;
         }
+        if (e instanceof TargetFile.Refused) {
+            return ExitStatus.CANT_CREATE;
+        }
+        if (e instanceof TargetFile.Busy) {
+            return ExitStatus.TEMP_FAIL;
+        }
         if (e instanceof NoSuchFileException || (e instanceof HostException h && h.isMissing())) {
             return ExitStatus.NO_INPUT;
         }
@@ -44,7 +52,7 @@ final class Errors {
         if (e instanceof NoSuchFileException) {
             message = e.getMessage() + ": no such file or directory";
         }
-        err.println("ward: " + (code == ExitStatus.INTERNAL ? "internal error: " + e : message));
+        err.println("ward: " + brief(code == ExitStatus.INTERNAL ? "internal error: " + e : message));
         if (verbose(parsed)) {
             e.printStackTrace(err);
         }
@@ -55,11 +63,24 @@ final class Errors {
     static int handleParameter(ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
         PrintWriter err = cl.getErr();
-        err.println("ward: " + e.getMessage());
+        err.println("ward: " + brief(e.getMessage()));
         err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
         err.flush();
         return ExitStatus.USAGE;
     }
+
+    /**
+     * One short line that is safe on a terminal: a message can carry a file name an attacker chose,
+     * with escape sequences or newlines (escaped, as reports escape them), or a path of thousands of
+     * bytes (its middle left out).
+     */
+    static String brief(String message) {
+        String line = Printable.line(message);
+        return line.length() <= MAX_LINE ? line
+                : line.substring(0, MAX_LINE / 2) + "..." + line.substring(line.length() - MAX_LINE / 2);
+    }
+
+    private static final int MAX_LINE = 400;
 
     private static boolean verbose(ParseResult parsed) {
         for (ParseResult p = parsed; p != null; p = p.subcommand()) {

@@ -1,8 +1,8 @@
 package dev.ward.cli;
 
-import dev.ward.cli.options.ReportOptions;
 import dev.ward.collect.Scan;
 import dev.ward.host.HostRoot;
+import dev.ward.host.TargetFile;
 import dev.ward.model.Finding;
 import dev.ward.report.Report;
 import dev.ward.run.Triage;
@@ -32,7 +32,9 @@ final class Snapshot {
             }
         });
         if (file != null) {
-            ReportOptions.replace(file, out -> out.write(saved.get().getBytes(StandardCharsets.UTF_8)));
+            try (TargetFile target = TargetFile.of(file)) {
+                target.replace(out -> out.write(saved.get().getBytes(StandardCharsets.UTF_8)));
+            }
         }
         return report;
     }

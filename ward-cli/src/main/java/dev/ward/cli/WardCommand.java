@@ -31,7 +31,9 @@ import picocli.CommandLine.Spec;
             "65:bad input data",
             "66:input missing",
             "70:internal error",
+            "73:an output file refused (a link another user could have planted) or not made",
             "74:I/O error",
+            "75:another ward is writing the same baseline",
         })
 public final class WardCommand implements Runnable {
     @Spec

@@ -2,13 +2,10 @@ package dev.ward.baseline;
 
 import dev.ward.Ward;
 import dev.ward.host.SqliteNative;
+import dev.ward.host.TargetFile;
 import dev.ward.model.FileEntry;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.sql.Connection;
@@ -21,12 +18,14 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteException;
 
 /**
- * Writes a baseline, all or nothing. Entries stream into a temporary database beside the target
- * ({@code .NAME.tmp-XXXX}) in one transaction of batched inserts; {@link #commit} writes the header,
- * signs when given a key, syncs the file and renames it over the target. The rename is what makes it
- * atomic, so the temporary file is written with no journal and no syncs: a crash or kill -9 leaves
- * the previous baseline untouched and at worst a stray temporary file, never a half-written target.
- * Closing without a commit, or any failure, deletes the temporary file.
+ * Writes a baseline, all or nothing. Entries stream into a new database in a directory of ward's own
+ * beside the target ({@code .NAME.PID.d}, mode 0700: see {@link TargetFile#privateDirectory}) in one
+ * transaction of batched inserts; {@link #commit} writes the header, signs when given a key, syncs
+ * the file and renames it over the target. The rename is what makes it atomic, so the new file is
+ * written with no journal and no syncs: a crash or kill -9 leaves the previous baseline untouched and
+ * at worst the directory, which the next write of the same target removes. Closing without a commit,
+ * or any failure, removes it at once. The target is locked meanwhile: a second writer of the same
+ * baseline is refused ({@link TargetFile.Busy}) rather than racing the first.
  *
  * <pre>{@code try (BaselineWriter w = BaselineWriter.create(target, info, keyOrNull)) {
  *     entries.forEach(w::add);  w.commit();
@@ -35,9 +34,13 @@ import org.sqlite.SQLiteException;
 public final class BaselineWriter implements AutoCloseable {
     /** Rows per executeBatch: large enough to amortise the JNI calls, small enough to bound memory. */
     private static final int BATCH = 4096;
+    /** The new database's name in the private directory. */
+    private static final String FILE = "baseline";
 
     private final Path target;
-    private final Path temp;
+    private final TargetFile file;
+    private final AutoCloseable lock;
+    private final TargetFile.PrivateDir dir;
     private final BaselineInfo info;
     private final KeyPair key;
     private final Connection db;
@@ -46,18 +49,21 @@ public final class BaselineWriter implements AutoCloseable {
     private int pending;
     private boolean done;
 
-    private BaselineWriter(Path target, Path temp, BaselineInfo info, KeyPair key) throws SQLException {
+    private BaselineWriter(Path target, TargetFile file, AutoCloseable lock, TargetFile.PrivateDir dir,
+                           BaselineInfo info, KeyPair key) throws SQLException {
         this.target = target;
-        this.temp = temp;
+        this.file = file;
+        this.lock = lock;
+        this.dir = dir;
         this.info = info;
         this.key = key;
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.OFF);
         config.setSynchronous(SQLiteConfig.SynchronousMode.OFF);
         config.setLockingMode(SQLiteConfig.LockingMode.EXCLUSIVE);
-        config.setTempStore(SQLiteConfig.TempStore.FILE);
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         SqliteNative.configure();
-        this.db = DriverManager.getConnection("jdbc:sqlite:" + temp, config.toProperties());
+        this.db = DriverManager.getConnection("jdbc:sqlite:" + dir.file(FILE), config.toProperties());
         try (Statement st = db.createStatement()) {
             st.execute(EntryTable.CREATE_HEADER);
             st.execute(EntryTable.CREATE_ENTRIES);
@@ -68,29 +74,24 @@ public final class BaselineWriter implements AutoCloseable {
 
     /**
      * Starts a baseline that will replace {@code target}; {@code key} signs it, or null for none. A
-     * symlink to a baseline is written through: the file it leads to is replaced and the link kept,
-     * so a baseline kept on other media stays there.
+     * symlink to a baseline is written through when it is the user's (the file it leads to is
+     * replaced and the link kept, so a baseline kept on other media stays there); one another user
+     * could have planted is refused, as every file ward writes ({@link TargetFile}).
      */
-    public static BaselineWriter create(Path target, BaselineInfo info, KeyPair key) throws BaselineException {
-        if (Files.isSymbolicLink(target) && Files.exists(target)) {
-            try {
-                target = target.toRealPath();
-            } catch (IOException e) {
-                throw new BaselineException(target, "cannot follow the link: " + reason(e));
-            }
-        }
-        Path dir = target.toAbsolutePath().getParent();
-        Path temp;
+    public static BaselineWriter create(Path target, BaselineInfo info, KeyPair key) throws IOException {
+        TargetFile file = TargetFile.of(target);
+        AutoCloseable lock = null;
+        TargetFile.PrivateDir dir = null;
         try {
-            temp = Files.createTempFile(dir, "." + target.getFileName() + ".tmp-", "");
-        } catch (IOException e) {
-            throw new BaselineException(target, "cannot create a temporary file in " + dir + ": " + reason(e));
-        }
-        try {
-            return new BaselineWriter(target, temp, info, key);
+            lock = file.lock();
+            dir = file.privateDirectory();
+            return new BaselineWriter(target, file, lock, dir, info, key);
         } catch (SQLException e) {
-            deleteQuietly(temp);
+            release(dir, lock, file);
             throw failure(target, e);
+        } catch (IOException | RuntimeException e) {
+            release(dir, lock, file);
+            throw e;
         }
     }
 
@@ -125,8 +126,9 @@ public final class BaselineWriter implements AutoCloseable {
             }
             db.commit();
             closeDb();
-            publish();
+            dir.publish(FILE);
             done = true;
+            release(dir, lock, file);
             return header;
         } catch (SQLException e) {
             throw abort(failure(target, e));
@@ -141,17 +143,6 @@ public final class BaselineWriter implements AutoCloseable {
         }
         try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(EntryTable.SELECT_ALL)) {
             return BaselineSignature.sign(header, new BaselineReader.Cursor(rs, st, target), key);
-        }
-    }
-
-    /** fsync the file, rename it over the target, fsync the directory so the rename itself survives. */
-    private void publish() throws IOException {
-        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-            ch.force(true);
-        }
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        try (FileChannel dir = FileChannel.open(temp.getParent(), StandardOpenOption.READ)) {
-            dir.force(true);
         }
     }
 
@@ -170,8 +161,23 @@ public final class BaselineWriter implements AutoCloseable {
         } catch (SQLException ignored) {
             // the file is deleted next; nothing in it matters any more
         }
-        deleteQuietly(temp);
+        release(dir, lock, file);
         return e;
+    }
+
+    /** The private directory removed, the lock let go, the target's directory closed. */
+    private static void release(TargetFile.PrivateDir dir, AutoCloseable lock, TargetFile file) {
+        if (dir != null) {
+            dir.close();
+        }
+        try {
+            if (lock != null) {
+                lock.close();
+            }
+        } catch (Exception ignored) {
+            // closing a descriptor: nothing to undo
+        }
+        file.close();
     }
 
     private void closeDb() throws SQLException {
@@ -191,13 +197,5 @@ public final class BaselineWriter implements AutoCloseable {
 
     private static String reason(Exception e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // a stray temporary file is harmless: its name never matches a target
-        }
     }
 }

@@ -1,12 +1,10 @@
 package dev.ward.baseline;
 
+import dev.ward.host.TargetFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -18,6 +16,7 @@ import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * Ed25519 keys for signing baselines, from the JDK's own provider, kept as PEM files: PKCS#8 for the
@@ -32,23 +31,25 @@ public final class KeyFiles {
     private KeyFiles() {
     }
 
-    /** Writes a new key pair; refuses to overwrite either file. */
+    /**
+     * Writes a new key pair (the private half 0600, the public 0644); refuses to overwrite either file,
+     * and to write through a link another user could have planted ({@link TargetFile}).
+     */
     public static KeyPair generate(Path privateKey, Path publicKey) throws IOException {
-        for (Path p : new Path[] {privateKey, publicKey}) {
-            if (Files.exists(p)) {
-                throw new FileAlreadyExistsException(p.toString(), null, "refusing to overwrite a key");
+        try (TargetFile priv = TargetFile.of(privateKey); TargetFile pub = TargetFile.of(publicKey)) {
+            for (TargetFile key : List.of(priv, pub)) {
+                key.requireAbsent();
             }
+            KeyPair pair;
+            try {
+                pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("the JDK provides Ed25519", e);
+            }
+            priv.create(0600, out -> out.write(pem(PRIVATE, pair.getPrivate().getEncoded())));
+            pub.create(0644, out -> out.write(pem(PUBLIC, pair.getPublic().getEncoded())));
+            return pair;
         }
-        KeyPair pair;
-        try {
-            pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK provides Ed25519", e);
-        }
-        Files.write(Files.createFile(privateKey, PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rw-------"))), pem(PRIVATE, pair.getPrivate().getEncoded()));
-        Files.write(publicKey, pem(PUBLIC, pair.getPublic().getEncoded()), StandardOpenOption.CREATE_NEW);
-        return pair;
     }
 
     public static PrivateKey readPrivate(Path file) throws IOException {

@@ -34,6 +34,11 @@ public final class HostPath implements Comparable<HostPath> {
 
     /** A path from its raw bytes; relative bytes are taken from the root. */
     public static HostPath ofBytes(byte[] raw) {
+        return join(names(raw));
+    }
+
+    /** The names between a path's slashes, empty ones dropped; "." and ".." are kept as they are. */
+    static List<byte[]> names(byte[] raw) {
         List<byte[]> parts = new ArrayList<>();
         int start = 0;
         for (int i = 0; i <= raw.length; i++) {
@@ -44,7 +49,7 @@ public final class HostPath implements Comparable<HostPath> {
                 start = i + 1;
             }
         }
-        return join(parts);
+        return parts;
     }
 
     /** A path from the escaped text form that {@link #display()} prints. */

@@ -34,6 +34,9 @@ final class Libc {
     static final int AT_STATX_DONT_SYNC = 0x4000;
 
     static final long O_RDONLY = 0;
+    static final long O_WRONLY = 1;
+    static final long O_CREAT = 0100;
+    static final long O_EXCL = 0200;
     static final long O_NONBLOCK = 04000;
     static final long O_CLOEXEC = 02000000;
     static final long O_PATH = 010000000;
@@ -57,6 +60,14 @@ final class Libc {
     static final int ELOOP = 40;
     static final int EXDEV = 18;
     static final int EINVAL = 22;
+    static final int EEXIST = 17;
+    static final int ENXIO = 6;
+    static final int EWOULDBLOCK = 11;
+    static final int ENAMETOOLONG = 36;
+
+    static final int AT_REMOVEDIR = 0x200;
+    static final int LOCK_EX = 2;
+    static final int LOCK_NB = 4;
 
     /** These have the same numbers in the unified table every architecture uses. */
     private static final long SYS_PIDFD_OPEN = 434;
@@ -69,6 +80,14 @@ final class Libc {
     private static final long SYS_GETDENTS64;
     private static final long SYS_STATX;
     private static final long SYS_BPF;
+    private static final long SYS_WRITE;
+    private static final long SYS_FSYNC;
+    private static final long SYS_MKDIRAT;
+    private static final long SYS_UNLINKAT;
+    private static final long SYS_RENAMEAT2;
+    private static final long SYS_FLOCK;
+    private static final long SYS_GETEUID;
+    private static final long SYS_KILL;
     static final int ENOSYS = 38;
 
     private static final Linker LINKER = Linker.nativeLinker();
@@ -178,6 +197,14 @@ final class Libc {
         SYS_GETDENTS64 = arm ? 61 : 217;
         SYS_STATX = arm ? 291 : 332;
         SYS_BPF = arm ? 280 : 321;
+        SYS_WRITE = arm ? 64 : 1;
+        SYS_FSYNC = arm ? 82 : 74;
+        SYS_MKDIRAT = arm ? 34 : 258;
+        SYS_UNLINKAT = arm ? 35 : 263;
+        SYS_RENAMEAT2 = arm ? 276 : 316;
+        SYS_FLOCK = arm ? 32 : 73;
+        SYS_GETEUID = arm ? 175 : 107;
+        SYS_KILL = arm ? 129 : 62;
     }
 
     private Libc() {
@@ -208,10 +235,15 @@ final class Libc {
 
     /** openat2(2) with {@code struct open_how}; returns the fd or -errno. */
     static int openat2(int dirfd, byte[] path, long flags, long resolve) {
+        return openat2(dirfd, path, flags, 0, resolve);
+    }
+
+    /** openat2(2) that may create: {@code mode} is the new file's permissions (with O_CREAT). */
+    static int openat2(int dirfd, byte[] path, long flags, int mode, long resolve) {
         Scratch scratch = Scratch.get();
         MemorySegment how = scratch.allocate(24, 8);
         how.set(JAVA_LONG, 0, flags);
-        how.set(JAVA_LONG, 8, 0L);
+        how.set(JAVA_LONG, 8, mode);
         how.set(JAVA_LONG, 16, resolve);
         MemorySegment name = scratch.cString(path);
         int fd = (int) syscall(scratch, SYS_OPENAT2, dirfd, name.address(), how.address(), 24, 0);
@@ -277,6 +309,65 @@ final class Libc {
         } catch (Throwable t) {
             throw rethrow(t);
         }
+    }
+
+    /** write(2) of {@code buf}; returns bytes written or -errno. */
+    static long write(int fd, MemorySegment buf) {
+        long r = syscall(Scratch.get(), SYS_WRITE, fd, buf.address(), buf.byteSize(), 0, 0);
+        Reference.reachabilityFence(buf);
+        return r;
+    }
+
+    /** fsync(2); returns 0 or -errno. */
+    static int fsync(int fd) {
+        return (int) syscall(Scratch.get(), SYS_FSYNC, fd, 0, 0, 0, 0);
+    }
+
+    /** mkdirat(2); returns 0 or -errno. */
+    static int mkdirat(int dirfd, byte[] name, int mode) {
+        Scratch scratch = Scratch.get();
+        MemorySegment c = scratch.cString(name);
+        int r = (int) syscall(scratch, SYS_MKDIRAT, dirfd, c.address(), mode, 0, 0);
+        Reference.reachabilityFence(c);
+        return r;
+    }
+
+    /** unlinkat(2), of a directory with {@link #AT_REMOVEDIR}; returns 0 or -errno. */
+    static int unlinkat(int dirfd, byte[] name, int flags) {
+        Scratch scratch = Scratch.get();
+        MemorySegment c = scratch.cString(name);
+        int r = (int) syscall(scratch, SYS_UNLINKAT, dirfd, c.address(), flags, 0, 0);
+        Reference.reachabilityFence(c);
+        return r;
+    }
+
+    /**
+     * renameat2(2) with no flags: {@code to} is replaced atomically, and is never followed if it is
+     * a symlink (the link itself is replaced). Returns 0 or -errno.
+     */
+    static int renameat(int fromDir, byte[] from, int toDir, byte[] to) {
+        Scratch scratch = Scratch.get();
+        MemorySegment a = scratch.cString(from);
+        MemorySegment b = scratch.cString(to);
+        int r = (int) syscall(scratch, SYS_RENAMEAT2, fromDir, a.address(), toDir, b.address(), 0);
+        Reference.reachabilityFence(a);
+        Reference.reachabilityFence(b);
+        return r;
+    }
+
+    /** flock(2); returns 0 or -errno (EWOULDBLOCK with LOCK_NB when another holds it). */
+    static int flock(int fd, int operation) {
+        return (int) syscall(Scratch.get(), SYS_FLOCK, fd, operation, 0, 0, 0);
+    }
+
+    /** The effective user id: whom the kernel checks a write against. */
+    static long geteuid() {
+        return syscall(Scratch.get(), SYS_GETEUID, 0, 0, 0, 0, 0);
+    }
+
+    /** kill(2) with signal 0: whether process {@code pid} exists (0, or -EPERM: not ours) or not (-ESRCH). */
+    static int killZero(int pid) {
+        return (int) syscall(Scratch.get(), SYS_KILL, pid, 0, 0, 0, 0);
     }
 
     /** read(2) into {@code buf}; returns bytes read, 0 at end of file, or -errno. */

@@ -12,7 +12,6 @@ import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -46,7 +45,7 @@ public final class PacketCapture {
 
     private record Lib(MethodHandle create, MethodHandle setSnaplen, MethodHandle setTimeout, MethodHandle activate,
                        MethodHandle geterr, MethodHandle compile, MethodHandle setFilter, MethodHandle nextEx,
-                       MethodHandle dumpOpen, MethodHandle dump, MethodHandle dumpFlush, MethodHandle dumpClose,
+                       MethodHandle dumpOpen, MethodHandle fdopen, MethodHandle dump, MethodHandle dumpFlush, MethodHandle dumpClose,
                        MethodHandle close, MethodHandle setNonblock) {
         static Optional<Lib> load() {
             return LibPcap.lookup().map(l -> new Lib(
@@ -58,7 +57,9 @@ public final class PacketCapture {
                     handle(l, "pcap_compile", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_INT, JAVA_INT)),
                     handle(l, "pcap_setfilter", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS)),
                     handle(l, "pcap_next_ex", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS)),
-                    handle(l, "pcap_dump_open", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS)),
+                    handle(l, "pcap_dump_fopen", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS)),
+                    LINKER.downcallHandle(LINKER.defaultLookup().find("fdopen").orElseThrow(),
+                            FunctionDescriptor.of(ADDRESS, JAVA_INT, ADDRESS)),
                     handle(l, "pcap_dump", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS)),
                     handle(l, "pcap_dump_flush", FunctionDescriptor.of(JAVA_INT, ADDRESS)),
                     handle(l, "pcap_dump_close", FunctionDescriptor.ofVoid(ADDRESS)),
@@ -94,7 +95,9 @@ public final class PacketCapture {
         Lib lib = Lib.load().orElseThrow(() -> new IOException("capturing needs libpcap, which is not installed "
                 + "(apt-get install libpcap0.8)"));
         if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            try (TargetFile made = TargetFile.of(dir)) {
+                made.makeDirectory(0700);
+            }
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment pcap = open(lib, arena, iface, filter);
@@ -163,13 +166,7 @@ public final class PacketCapture {
                         lib.dumpClose().invokeExact(dumper);
                     }
                     Path file = dir.resolve("ward-" + iface + "-" + STAMP.format(now) + ".pcap");
-                    if (Files.exists(file)) {
-                        throw new IOException(file + ": already there; not overwritten");
-                    }
-                    dumper = (MemorySegment) lib.dumpOpen().invokeExact(pcap, arena.allocateFrom(file.toString()));
-                    if (dumper.address() == 0) {
-                        throw new IOException(file + ": " + error(lib, pcap));
-                    }
+                    dumper = dumpTo(lib, arena, pcap, file);
                     files.add(file);
                     fileEnd = now.plus(rotate);
                 }
@@ -192,6 +189,28 @@ public final class PacketCapture {
             }
         }
         return new Result(files, packets);
+    }
+
+    /**
+     * A new capture file, made by ward (never one already there, never through a link another user
+     * could have planted: {@link TargetFile}) and handed to libpcap as a stream, since
+     * pcap_dump_open would open the name itself, following whatever link stands there.
+     */
+    private static MemorySegment dumpTo(Lib lib, Arena arena, MemorySegment pcap, Path file) throws Throwable {
+        int fd;
+        try (TargetFile target = TargetFile.of(file)) {
+            fd = target.createDescriptor(0600);
+        }
+        MemorySegment stream = (MemorySegment) lib.fdopen().invokeExact(fd, arena.allocateFrom("w"));
+        if (stream.address() == 0) {
+            Libc.close(fd);
+            throw new IOException(file + ": fdopen failed");
+        }
+        MemorySegment dumper = (MemorySegment) lib.dumpOpen().invokeExact(pcap, stream);
+        if (dumper.address() == 0) {
+            throw new IOException(file + ": " + error(lib, pcap));
+        }
+        return dumper;
     }
 
     private static String error(Lib lib, MemorySegment pcap) throws Throwable {

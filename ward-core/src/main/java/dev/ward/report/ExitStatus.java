@@ -19,7 +19,11 @@ public final class ExitStatus {
     public static final int DATA_ERROR = 65;
     public static final int NO_INPUT = 66;
     public static final int INTERNAL = 70;
+    /** An output file that would not be the user's choice (a link another user planted), or cannot be made. */
+    public static final int CANT_CREATE = 73;
     public static final int IO_ERROR = 74;
+    /** Another ward is writing the same baseline: run again later. */
+    public static final int TEMP_FAIL = 75;
 
     private ExitStatus() {
     }

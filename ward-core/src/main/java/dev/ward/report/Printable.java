@@ -8,14 +8,14 @@ package dev.ward.report;
  * controls become a backslash, {@code u} and four hex digits. Backslashes are left alone: paths
  * arrive already escaped by {@code HostPath.display()} and must read back the same.
  */
-final class Printable {
+public final class Printable {
     private static final String HEX = "0123456789abcdef";
 
     private Printable() {
     }
 
     /** One line of safe text: every control character, newline included, is escaped. */
-    static String line(String text) {
+    public static String line(String text) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -113,8 +113,9 @@ public final class BaselineRun {
         List<Difference> differences = new ArrayList<>();
         ScanSummary summary;
         BaselineHeader header;
-        try (BaselineReader reader = open(db, verifyKey);
-                BaselineWriter writer = BaselineWriter.create(db, info(started), signKey)) {
+        // The writer first: it takes the baseline for this run, so no other update can read it meanwhile.
+        try (BaselineWriter writer = BaselineWriter.create(db, info(started), signKey);
+                BaselineReader reader = open(db, verifyKey)) {
             summary = diff(reader, trustCtime, writer, differences::add);
             header = writer.commit();
         }

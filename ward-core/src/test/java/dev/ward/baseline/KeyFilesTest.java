@@ -1,12 +1,12 @@
 package dev.ward.baseline;
 
+import dev.ward.host.TargetFile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -36,7 +36,8 @@ class KeyFilesTest {
     @Test
     void refusesToOverwriteAKey() throws IOException {
         Path priv = Files.writeString(dir.resolve("ward.key"), "precious");
-        assertThrows(FileAlreadyExistsException.class, () -> KeyFiles.generate(priv, dir.resolve("ward.pub")));
+        TargetFile.Refused e = assertThrows(TargetFile.Refused.class, () -> KeyFiles.generate(priv, dir.resolve("ward.pub")));
+        assertEquals(priv + ": already exists; ward does not overwrite it", e.getMessage());
         assertEquals("precious", Files.readString(priv));
         assertTrue(Files.notExists(dir.resolve("ward.pub")));
     }
