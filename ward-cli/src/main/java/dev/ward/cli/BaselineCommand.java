@@ -2,6 +2,7 @@ package dev.ward.cli;
 
 import dev.ward.baseline.KeyFiles;
 import dev.ward.baseline.ProgressListener;
+import dev.ward.cli.options.Durations;
 import dev.ward.cli.options.ReportOptions;
 import dev.ward.cli.options.RootOption;
 import dev.ward.host.HostRoot;
@@ -117,10 +118,13 @@ final class BaselineCommand implements Runnable {
                 description = "Re-hash only files whose size, mtime, ctime or inode changed (docs/baselines.md says what this trusts).")
         boolean trustCtime;
 
+        @Mixin
+        MaxAge maxAge;
+
         @Override
         public Integer call() throws Exception {
             PublicKey key = verifyKey == null ? null : KeyFiles.readPublic(verifyKey);
-            return common.run(run -> run.check(common.db, key, trustCtime));
+            return common.run(run -> run.check(common.db, key, trustCtime, maxAge.get()));
         }
     }
 
@@ -140,11 +144,30 @@ final class BaselineCommand implements Runnable {
                 description = "Re-hash only files whose size, mtime, ctime or inode changed (docs/baselines.md says what this trusts).")
         boolean trustCtime;
 
+        @Mixin
+        MaxAge maxAge;
+
         @Override
         public Integer call() throws Exception {
             PublicKey check = verifyKey == null ? null : KeyFiles.readPublic(verifyKey);
             KeyPair sign = signKey == null ? null : KeyFiles.readPair(signKey, pub(signKey));
-            return common.run(run -> run.update(common.db, check, sign, trustCtime));
+            return common.run(run -> run.update(common.db, check, sign, trustCtime, maxAge.get()));
+        }
+    }
+
+    /** {@code --max-age}: how old a baseline may be before a check says it may be an old copy put back. */
+    static final class MaxAge {
+        @Option(names = "--max-age", paramLabel = "DURATION", defaultValue = "90d",
+                description = "Warn when the baseline was made longer ago than DURATION (a replayed old copy passes "
+                        + "every signature check); 0 for never. Default: ${DEFAULT-VALUE}.")
+        String value;
+
+        @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        java.time.Duration get() {
+            java.time.Duration d = Durations.parse(spec, "--max-age", value);
+            return d.isZero() ? null : d;
         }
     }
 

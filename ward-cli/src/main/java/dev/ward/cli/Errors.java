@@ -1,5 +1,6 @@
 package dev.ward.cli;
 
+import dev.ward.baseline.BaselineException;
 import dev.ward.collect.pcap.CaptureFormatException;
 import dev.ward.detect.checks.CheckFormatException;
 import dev.ward.host.HostException;
@@ -9,6 +10,7 @@ import dev.ward.run.BaselineRun;
 import dev.ward.report.ExitStatus;
 import dev.ward.report.Printable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
@@ -24,11 +26,18 @@ final class Errors {
     }
 
     static int exitCode(Throwable e) {
+        if (e instanceof UncheckedIOException u) {
+            return exitCode(u.getCause());
+        }
         // A check or rule file that cannot be used (the message names file:line), or a baseline
         // edited after it was signed.
         if (e instanceof CheckFormatException || e instanceof RuleFormatException || e instanceof BaselineRun.Refused
-                || e instanceof CaptureFormatException) {
+                || e instanceof CaptureFormatException
+                || e instanceof BaselineException b && b.kind() == BaselineException.Kind.DAMAGED) {
             return ExitStatus.DATA_ERROR;
+        }
+        if (e instanceof BaselineException b && b.kind() == BaselineException.Kind.MISSING) {
+            return ExitStatus.NO_INPUT;
         }
         if (e instanceof TargetFile.Refused) {
             return ExitStatus.CANT_CREATE;
@@ -45,7 +54,8 @@ final class Errors {
         return ExitStatus.INTERNAL;
     }
 
-    static int handleExecution(Exception e, CommandLine cl, ParseResult parsed) {
+    static int handleExecution(Exception thrown, CommandLine cl, ParseResult parsed) {
+        Exception e = thrown instanceof UncheckedIOException u ? u.getCause() : thrown;
         PrintWriter err = cl.getErr();
         int code = exitCode(e);
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -3,6 +3,7 @@ package dev.ward.baseline;
 import dev.ward.host.HostPath;
 import dev.ward.host.SqliteNative;
 import dev.ward.model.FileEntry;
+import dev.ward.report.Printable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.DateTimeException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -42,7 +44,8 @@ public final class BaselineReader implements AutoCloseable {
     /** Opens and validates {@code file}: a missing file, a non-SQLite file or a foreign database is refused. */
     public static BaselineReader open(Path file) throws BaselineException {
         if (!Files.isRegularFile(file)) {
-            throw new BaselineException(file, Files.exists(file) ? "not a regular file" : "no such file");
+            throw Files.exists(file) ? BaselineException.damaged(file, "not a regular file")
+                    : new BaselineException(BaselineException.Kind.MISSING, file, "no such file", null);
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
@@ -68,7 +71,7 @@ public final class BaselineReader implements AutoCloseable {
             try (ResultSet rs = st.executeQuery(
                     "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('header', 'entries')")) {
                 if (!rs.next() || rs.getInt(1) != 2) {
-                    throw new BaselineException(file, "not a ward baseline (no header table)");
+                    throw BaselineException.damaged(file, "not a ward baseline (no header table)");
                 }
             }
             try (ResultSet rs = st.executeQuery("SELECT key, value FROM header")) {
@@ -76,13 +79,8 @@ public final class BaselineReader implements AutoCloseable {
                     m.put(rs.getString(1), rs.getString(2));
                 }
             }
-        } catch (SQLiteException e) {
-            // SQLITE_NOTADB (26): the file exists but is not SQLite at all
-            String why = (e.getErrorCode() & 0xff) == 26 ? "not a ward baseline (not an SQLite database)"
-                    : "cannot read: " + e.getMessage();
-            throw new BaselineException(file, why, e);
         } catch (SQLException e) {
-            throw new BaselineException(file, "cannot read: " + e.getMessage(), e);
+            throw unreadable(file, e, "cannot read");
         }
         return validate(m);
     }
@@ -90,13 +88,14 @@ public final class BaselineReader implements AutoCloseable {
     private BaselineHeader validate(Map<String, String> m) throws BaselineException {
         String version = m.get("format_version");
         if (version != null && !version.equals(Integer.toString(BaselineHeader.FORMAT_VERSION))) {
-            throw new BaselineException(file, "baseline format " + version + ", this ward reads format "
-                    + BaselineHeader.FORMAT_VERSION);
+            throw BaselineException.damaged(file, "baseline format " + Printable.line(version)
+                    + ", this ward reads format " + BaselineHeader.FORMAT_VERSION);
         }
         try {
             return BaselineHeader.fromMap(m);
         } catch (IllegalArgumentException | DateTimeException e) {
-            throw new BaselineException(file, "damaged baseline header: " + e.getMessage(), e);
+            throw new BaselineException(BaselineException.Kind.DAMAGED, file,
+                    "damaged baseline header: " + Printable.line(String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -118,7 +117,7 @@ public final class BaselineReader implements AutoCloseable {
             if (st != null) {
                 closeQuietly(st);
             }
-            throw new BaselineException(file, "cannot read entries: " + e.getMessage(), e);
+            throw unreadable(file, e, "cannot read entries");
         }
     }
 
@@ -135,9 +134,24 @@ public final class BaselineReader implements AutoCloseable {
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? Optional.of(EntryTable.read(rs)) : Optional.empty();
             }
-        } catch (SQLException e) {
-            throw new BaselineException(file, "cannot read entries: " + e.getMessage(), e);
+        } catch (SQLException | RuntimeException e) {
+            throw unreadable(file, e, "cannot read the entry of " + path.display());
         }
+    }
+
+    /**
+     * A read that failed: bad data when SQLite says the file is no database or a damaged one
+     * (SQLITE_NOTADB, SQLITE_CORRUPT), or when a value is not what ward writes; an I/O error else.
+     */
+    static BaselineException unreadable(Path file, Exception e, String what) {
+        int code = e instanceof SQLiteException s ? s.getErrorCode() & 0xff : -1;
+        String why = Printable.line(String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        if (code == 26) {
+            return new BaselineException(BaselineException.Kind.DAMAGED, file, "not a ward baseline (not an SQLite database)", e);
+        }
+        boolean damaged = code == 11 || e instanceof RuntimeException;
+        return new BaselineException(damaged ? BaselineException.Kind.DAMAGED : BaselineException.Kind.IO, file,
+                what + ": " + why, e);
     }
 
     @Override
@@ -153,12 +167,19 @@ public final class BaselineReader implements AutoCloseable {
         }
     }
 
-    /** A forward-only scan over entries; a read error surfaces as UncheckedIOException. */
+    /**
+     * A forward-only scan over entries, in path byte order; a read error surfaces as
+     * UncheckedIOException. Every row is checked as it comes: a value ward would not have written (a
+     * malformed map, an unknown type, a missing path) or a path out of order (a merge with a sorted scan
+     * would go wrong silently) is bad data naming the row.
+     */
     public static final class Cursor implements Iterator<FileEntry>, AutoCloseable {
         private final ResultSet rs;
         private final Statement st;
         private final Path file;
         private Boolean ahead;
+        private long row;
+        private byte[] last;
 
         Cursor(ResultSet rs, Statement st, Path file) {
             this.rs = rs;
@@ -172,7 +193,7 @@ public final class BaselineReader implements AutoCloseable {
                 try {
                     ahead = rs.next();
                 } catch (SQLException e) {
-                    throw new UncheckedIOException(new BaselineException(file, "cannot read entries: " + e.getMessage(), e));
+                    throw new UncheckedIOException(unreadable(file, e, "cannot read entries after row " + row));
                 }
             }
             return ahead;
@@ -184,11 +205,21 @@ public final class BaselineReader implements AutoCloseable {
                 throw new NoSuchElementException();
             }
             ahead = null;
+            row++;
+            FileEntry entry;
             try {
-                return EntryTable.read(rs);
-            } catch (SQLException | IllegalArgumentException e) {
-                throw new UncheckedIOException(new BaselineException(file, "damaged entry: " + e.getMessage(), e));
+                entry = EntryTable.read(rs);
+            } catch (SQLException | RuntimeException e) {
+                throw new UncheckedIOException(unreadable(file, e, "row " + row));
             }
+            byte[] path = entry.path().bytes();
+            if (last != null && Arrays.compareUnsigned(last, path) >= 0) {
+                throw new UncheckedIOException(BaselineException.damaged(file, "row " + row + ": "
+                        + entry.path().display() + " comes after " + HostPath.ofBytes(last).display()
+                        + ": paths out of order or repeated"));
+            }
+            last = path;
+            return entry;
         }
 
         @Override

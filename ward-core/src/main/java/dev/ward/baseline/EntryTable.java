@@ -53,11 +53,25 @@ final class EntryTable {
         st.setString(18, encodeMap(e.xattrs()));
     }
 
+    /** One row; a value ward would not have written is an IllegalArgumentException saying which. */
     static FileEntry read(ResultSet rs) throws SQLException {
-        return new FileEntry(HostPath.ofBytes(rs.getBytes(1)), FileType.valueOf(rs.getString(2)),
+        byte[] path = rs.getBytes(1);
+        if (path == null || path.length == 0 || path[0] != '/') {
+            throw new IllegalArgumentException("not an absolute path");
+        }
+        return new FileEntry(HostPath.ofBytes(path), type(rs.getString(2)),
                 rs.getInt(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
                 rs.getLong(9), readTime(rs, 10), readTime(rs, 12), readTime(rs, 14), rs.getString(16),
-                decodeMap(rs.getString(17)), decodeMap(rs.getString(18)));
+                decodeMap("hashes", rs.getString(17)), decodeMap("xattrs", rs.getString(18)));
+    }
+
+    private static FileType type(String name) {
+        for (FileType t : FileType.values()) {
+            if (t.name().equals(name)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("unknown type '" + name + "'");
     }
 
     private static void bindTime(PreparedStatement st, int at, Instant t) throws SQLException {
@@ -72,7 +86,14 @@ final class EntryTable {
 
     private static Instant readTime(ResultSet rs, int at) throws SQLException {
         long seconds = rs.getLong(at);
-        return rs.wasNull() ? null : Instant.ofEpochSecond(seconds, rs.getInt(at + 1));
+        if (rs.wasNull()) {
+            return null;
+        }
+        long nanos = rs.getLong(at + 1);
+        if (nanos < 0 || nanos > 999_999_999 || seconds < -(1L << 40) || seconds > 1L << 40) {
+            throw new IllegalArgumentException("a time out of range (" + seconds + " s, " + nanos + " ns)");
+        }
+        return Instant.ofEpochSecond(seconds, nanos);
     }
 
     /**
@@ -91,13 +112,17 @@ final class EntryTable {
         return out.toString();
     }
 
-    static Map<String, String> decodeMap(String text) {
+    /** The stored form of {@link #encodeMap} read back; a line without '=' is an IllegalArgumentException. */
+    static Map<String, String> decodeMap(String column, String text) {
         Map<String, String> m = new TreeMap<>();
         if (text != null) {
             for (int start = 0; start < text.length(); ) {
                 int end = text.indexOf('\n', start);
                 end = end < 0 ? text.length() : end;
                 int eq = text.lastIndexOf('=', end - 1);
+                if (eq < start) {
+                    throw new IllegalArgumentException("malformed " + column + " value (a line without '=')");
+                }
                 String name = text.substring(start, eq);
                 if (name.indexOf('\\') >= 0) {
                     name = new String(HostPath.unescape(name), StandardCharsets.UTF_8);

@@ -56,7 +56,7 @@ public final class KeyFiles {
         try {
             return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(unpem(file, PRIVATE)));
         } catch (GeneralSecurityException e) {
-            throw new BaselineException(file, "not an Ed25519 private key");
+            throw BaselineException.damaged(file, "not an Ed25519 private key");
         }
     }
 
@@ -64,7 +64,7 @@ public final class KeyFiles {
         try {
             return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(unpem(file, PUBLIC)));
         } catch (GeneralSecurityException e) {
-            throw new BaselineException(file, "not an Ed25519 public key");
+            throw BaselineException.damaged(file, "not an Ed25519 public key");
         }
     }
 
@@ -85,7 +85,7 @@ public final class KeyFiles {
         } catch (GeneralSecurityException e) {
             // fall through: the halves do not fit
         }
-        throw new BaselineException(publicKey, "not the public half of " + privateKey);
+        throw BaselineException.damaged(publicKey, "not the public half of " + privateKey);
     }
 
     /** "SHA256:" and the unpadded base64 SHA-256 of the public key's DER, as ssh-keygen prints keys. */
@@ -111,12 +111,12 @@ public final class KeyFiles {
         int from = text.indexOf(begin);
         int to = text.indexOf(end);
         if (from < 0 || to < from) {
-            throw new BaselineException(file, "no " + begin + " block");
+            throw BaselineException.damaged(file, "no " + begin + " block");
         }
         try {
             return Base64.getMimeDecoder().decode(text.substring(from + begin.length(), to));
         } catch (IllegalArgumentException e) {
-            throw new BaselineException(file, "bad base64 in the " + type + " block");
+            throw BaselineException.damaged(file, "bad base64 in the " + type + " block");
         }
     }
 }

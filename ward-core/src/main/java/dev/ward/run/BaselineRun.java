@@ -86,7 +86,7 @@ public final class BaselineRun {
             summary = scan.summary();
             header = writer.commit();
         }
-        return report(started, Changes.NONE, summary, written(stats(summary, started), header));
+        return report(started, Changes.NONE, summary, written(stats(summary, started), header), Map.of());
     }
 
     /**
@@ -94,34 +94,39 @@ public final class BaselineRun {
      * one. With {@code trustCtime}, files whose size, mtime, ctime and inode are as recorded keep
      * their recorded hashes instead of being read again.
      */
-    public Report check(Path db, PublicKey verifyKey, boolean trustCtime) throws IOException {
+    public Report check(Path db, PublicKey verifyKey, boolean trustCtime, Duration maxAge) throws IOException {
         Instant started = clock.instant();
         List<Difference> differences = new ArrayList<>();
         ScanSummary summary;
-        try (BaselineReader reader = open(db, verifyKey)) {
+        BaselineHeader made;
+        try (BaselineReader reader = open(db, verifyKey, maxAge)) {
+            made = reader.header();
             summary = diff(reader, trustCtime, null, differences::add);
         }
-        return report(started, ChangeMapping.changes(differences), summary, stats(summary, started));
+        return report(started, ChangeMapping.changes(differences), summary, stats(summary, started), describe(made));
     }
 
     /**
      * Checks against {@code db} and, in the same scan, writes the current tree as its replacement:
      * the report lists what was accepted. The old baseline stays until the new one is complete.
      */
-    public Report update(Path db, PublicKey verifyKey, KeyPair signKey, boolean trustCtime) throws IOException {
+    public Report update(Path db, PublicKey verifyKey, KeyPair signKey, boolean trustCtime, Duration maxAge)
+            throws IOException {
         Instant started = clock.instant();
         List<Difference> differences = new ArrayList<>();
         ScanSummary summary;
+        BaselineHeader made;
         BaselineHeader header;
         // The writer first: it takes the baseline for this run, so no other update can read it meanwhile.
         try (BaselineWriter writer = BaselineWriter.create(db, info(started), signKey);
-                BaselineReader reader = open(db, verifyKey)) {
+                BaselineReader reader = open(db, verifyKey, maxAge)) {
+            made = reader.header();
             summary = diff(reader, trustCtime, writer, differences::add);
             header = writer.commit();
         }
         Map<String, Object> stats = written(stats(summary, started), header);
         stats.put("accepted", differences.size());
-        return report(started, ChangeMapping.changes(differences), summary, stats);
+        return report(started, ChangeMapping.changes(differences), summary, stats, describe(made));
     }
 
     private BaselineInfo info(Instant started) {
@@ -129,8 +134,12 @@ public final class BaselineRun {
                 EnumSet.allOf(Attribute.class));
     }
 
-    /** The baseline, its signature verified (or its absence warned of) and its rules compared. */
-    private BaselineReader open(Path db, PublicKey verifyKey) throws IOException {
+    /**
+     * The baseline, its signature verified (or its absence warned of), its rules compared, and its
+     * age: an old baseline put back in place of a newer one (a replay) passes every signature check,
+     * so one older than {@code maxAge} is pointed out.
+     */
+    private BaselineReader open(Path db, PublicKey verifyKey, Duration maxAge) throws IOException {
         BaselineReader reader = BaselineReader.open(db);
         try {
             verify(reader, verifyKey);
@@ -141,7 +150,24 @@ public final class BaselineRun {
         if (!reader.header().info().rulesDigest().equals(rules.digest())) {
             warnings.add(db + ": made with other rules than these; paths they select differently show as added or removed");
         }
+        Instant created = reader.header().info().created();
+        if (maxAge != null && created.plus(maxAge).isBefore(clock.instant())) {
+            warnings.add(db + ": made " + created + ", " + Duration.between(created, clock.instant()).toDays()
+                    + " days ago, longer ago than --max-age: if a newer baseline was made since, this may be an old"
+                    + " copy put back in its place");
+        }
         return reader;
+    }
+
+    /** The baseline a check compared with, in its report: when, where and by whose key it was made. */
+    private static Map<String, Object> describe(BaselineHeader h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("baseline_created", h.info().created().toString());
+        m.put("baseline_host", h.info().host());
+        m.put("baseline_root", h.info().root());
+        m.put("baseline_entries", h.entryCount());
+        m.put("baseline_signed_by", h.signed() ? h.signer() : "unsigned");
+        return m;
     }
 
     private void verify(BaselineReader reader, PublicKey key) throws IOException {
@@ -233,8 +259,9 @@ public final class BaselineRun {
         return stats;
     }
 
-    private Report report(Instant started, Changes changes, ScanSummary summary, Map<String, Object> stats) {
+    private Report report(Instant started, Changes changes, ScanSummary summary, Map<String, Object> stats,
+                          Map<String, Object> about) {
         return new Report("ward", Ward.version(), Triage.hostName(root), root.display(), started, clock.instant(),
-                List.of(), changes, summary.errors(), stats, Map.of());
+                List.of(), changes, summary.errors(), stats, about);
     }
 }
