@@ -55,6 +55,14 @@ public final class HostRoot implements AutoCloseable {
         return new HostRoot(dir, fd);
     }
 
+    /**
+     * True when ward runs as root, so that a file it may not read is one the kernel keeps even root
+     * from (another namespace's process), not merely another user's.
+     */
+    public static boolean asRoot() {
+        return TargetFile.USER == 0;
+    }
+
     /** True for the live host's own root, where /proc and running processes belong to it. */
     public boolean isLive() {
         return dir.isRoot();

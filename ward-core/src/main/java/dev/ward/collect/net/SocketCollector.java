@@ -62,6 +62,11 @@ public final class SocketCollector implements Collector<SocketEntry> {
         } catch (HostException e) {
             errors.add(new CollectionError(source(), "/proc", e.getMessage()));
         }
+        if (!unread.isEmpty()) {
+            errors.add(new CollectionError(source(), "/proc", "permission denied reading the descriptors of "
+                    + ProcessCollector.count(unread) + ": the sockets they hold show no process"
+                    + ProcessCollector.remedy()));
+        }
         Map<Long, String> users = AccountsCollector.names(scan);
         List<SocketEntry> out = new ArrayList<>();
         for (ProcNet.Socket s : sockets.values()) {

@@ -14,10 +14,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The live host's processes from /proc: the ones getdents64 lists (past any library hooking
@@ -61,13 +65,17 @@ public final class ProcessCollector implements Collector<ProcessEntry> {
         Map<Long, String> users = AccountsCollector.names(scan);
         Instant boot = bootTime(root);
         List<ProcessEntry> out = new ArrayList<>();
+        Set<Integer> denied = new TreeSet<>();
         try {
             for (int pid : ProcessViews.byGetdents(root)) {
-                read(root, pid, boot, users).ifPresent(out::add);
+                read(root, pid, boot, users, denied).ifPresent(out::add);
             }
         } catch (HostException e) {
             errors.add(new CollectionError(source(), "/proc", e.getMessage()));
             return new CollectResult<>(out, errors);
+        }
+        if (!denied.isEmpty()) {
+            errors.add(new CollectionError(source(), "/proc", unread(denied)));
         }
         if (!sample.isZero()) {
             out = sampled(root, out, boot);
@@ -96,8 +104,35 @@ public final class ProcessCollector implements Collector<ProcessEntry> {
         return boot == null ? null : boot.plusMillis(s.startTicks() * 1000 / TICKS);
     }
 
+    /**
+     * What could not be read, in one line: processes of other users (as anyone but root), or ones
+     * the kernel keeps even root out of (another namespace's, a container's init).
+     */
+    static String unread(Set<Integer> pids) {
+        return "permission denied reading the executable, working directory, environment, descriptors or memory map of "
+                + count(pids) + "; their findings may be missing" + remedy();
+    }
+
+    /** What to do about a refusal: run as root, unless ward is root already (then nothing will do). */
+    public static String remedy() {
+        return HostRoot.asRoot() ? " (the kernel keeps even root out of them: another namespace's, or protected)"
+                : ": run as root to read them";
+    }
+
+    /** "3 processes (1, 2, 7)", the first ten named. */
+    public static String count(Collection<Integer> pids) {
+        return pids.size() + " process" + (pids.size() == 1 ? "" : "es") + " ("
+                + pids.stream().limit(10).map(String::valueOf).collect(Collectors.joining(", "))
+                + (pids.size() > 10 ? " and " + (pids.size() - 10) + " more" : "") + ")";
+    }
+
     /** One process, or empty when it ended before it could be read. */
     public static Optional<ProcessEntry> read(HostRoot root, int pid, Instant boot, Map<Long, String> users) {
+        return read(root, pid, boot, users, new TreeSet<>());
+    }
+
+    /** {@link #read}, adding {@code pid} to {@code denied} when a file of it was refused. */
+    static Optional<ProcessEntry> read(HostRoot root, int pid, Instant boot, Map<Long, String> users, Set<Integer> denied) {
         Optional<ProcFiles.Stat> stat = stat(root, pid);
         if (stat.isEmpty()) {
             return Optional.empty();
@@ -105,18 +140,19 @@ public final class ProcessCollector implements Collector<ProcessEntry> {
         ProcFiles.Stat s = stat.get();
         String dir = "/proc/" + pid + "/";
         long uid = ProcFiles.statusField(text(root, dir + "status"), "Uid");
+        Runnable refused = () -> denied.add(pid);
         List<String> stdio = new ArrayList<>();
         for (int fd = 0; fd <= 2; fd++) {
-            stdio.add(link(root, dir + "fd/" + fd));
+            stdio.add(link(root, dir + "fd/" + fd, refused));
         }
-        String exe = link(root, dir + "exe");
-        List<String> code = ProcFiles.executableMappings(text(root, dir + "maps"));
+        String exe = link(root, dir + "exe", refused);
+        List<String> code = ProcFiles.executableMappings(new String(bytes(root, dir + "maps", refused), StandardCharsets.UTF_8));
         code.removeIf(f -> f.equals(exe));
         return Optional.of(new ProcessEntry(pid, s.ppid(), uid, users.getOrDefault(uid, uid < 0 ? "?" : Long.toString(uid)),
-                s.name(), ProcFiles.command(bytes(root, dir + "cmdline")), exe, link(root, dir + "cwd"), s.state(),
+                s.name(), ProcFiles.command(bytes(root, dir + "cmdline")), exe, link(root, dir + "cwd", refused), s.state(),
                 s.kernelThread(), s.threads(), started(boot, s),
-                s.cpuTicks(), -1, s.rssPages() * 4, ProcFiles.environment(bytes(root, dir + "environ"), "LD_PRELOAD"),
-                stdio, code));
+                s.cpuTicks(), -1, s.rssPages() * 4,
+                ProcFiles.environment(bytes(root, dir + "environ", refused), "LD_PRELOAD"), stdio, code));
     }
 
     static Optional<ProcFiles.Stat> stat(HostRoot root, int pid) {
@@ -130,9 +166,17 @@ public final class ProcessCollector implements Collector<ProcessEntry> {
 
     /** A /proc file's bytes, or none when the process ended or hides it from us. */
     private static byte[] bytes(HostRoot root, String path) {
+        return bytes(root, path, () -> { });
+    }
+
+    /** {@link #bytes(HostRoot, String)}, running {@code refused} when permission was denied. */
+    private static byte[] bytes(HostRoot root, String path, Runnable refused) {
         try {
             return root.read(HostPath.of(path), LIMIT);
         } catch (HostException e) {
+            if (e.isDenied()) {
+                refused.run();
+            }
             return new byte[0];
         }
     }
@@ -144,9 +188,16 @@ public final class ProcessCollector implements Collector<ProcessEntry> {
 
     /** A /proc link's target ("/usr/bin/sleep", "socket:[1234]"), or "" when the process ended or hides it from us. */
     public static String link(HostRoot root, String path) {
+        return link(root, path, () -> { });
+    }
+
+    private static String link(HostRoot root, String path, Runnable refused) {
         try {
             return root.readlink(HostPath.of(path)).map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
         } catch (HostException e) {
+            if (e.isDenied()) {
+                refused.run();
+            }
             return "";
         }
     }
