@@ -183,7 +183,7 @@ final class EntryReader {
 
     /** The exception's message without the path it starts with: the error carries it apart. */
     static CollectionError error(HostPath path, HostException e) {
-        String prefix = path.display() + ": ";
+        String prefix = path.brief() + ": ";
         String msg = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
         return new CollectionError(SOURCE, path.display(), msg);
     }

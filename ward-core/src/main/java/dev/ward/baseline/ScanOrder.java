@@ -70,14 +70,16 @@ final class ScanOrder {
     }
 
     /**
-     * A directory's items in order, with the directory held open for reading them (the caller
-     * closes it); a directory that cannot be listed gives none, and an error.
+     * A subtree item's directory, its items in order, held open for reading them (the caller closes
+     * it), opened from its parent's descriptor; a directory that cannot be listed gives none, and an
+     * error.
      */
-    Listing children(HostPath path) {
+    Listing children(Item subtree) {
+        HostPath path = subtree.path();
         HostDirectory dir = null;
         List<DirEntry> listed;
         try {
-            dir = root.openDirectory(path);
+            dir = subtree.parent() == null ? root.openDirectory(path) : subtree.parent().openDirectory(path.nameBytes());
             listed = dir.list();
         } catch (HostException e) {
             if (dir != null) {
@@ -90,7 +92,7 @@ final class ScanOrder {
         }
         List<Item> items = new ArrayList<>(listed.size() + 8);
         for (DirEntry d : listed) {
-            FileType type = d.type() == FileType.UNKNOWN ? typeOf(d.path()) : d.type();
+            FileType type = d.type() == FileType.UNKNOWN ? typeOf(dir, d.path()) : d.type();
             if (type != null) {
                 add(items, d.path(), type, dir);
             }
@@ -119,8 +121,13 @@ final class ScanOrder {
 
     /** lstat's type, for filesystems that leave d_type unknown; null when the path is gone. */
     private FileType typeOf(HostPath path) {
+        return typeOf(null, path);
+    }
+
+    /** {@link #typeOf(HostPath)} of a name in {@code dir} (by path when null). */
+    private FileType typeOf(HostDirectory dir, HostPath path) {
         try {
-            return root.lstat(path).map(FileStat::type).orElse(null);
+            return (dir == null ? root.lstat(path) : dir.lstat(path.nameBytes())).map(FileStat::type).orElse(null);
         } catch (HostException e) {
             errors.accept(EntryReader.error(path, e));
             return null;

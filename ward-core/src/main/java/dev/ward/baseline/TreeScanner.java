@@ -149,7 +149,7 @@ public final class TreeScanner {
                     } else {
                         Item item = top.items().next();
                         if (item.subtree()) {
-                            ScanOrder.Listing listing = order.children(item.path());
+                            ScanOrder.Listing listing = order.children(item);
                             stack.push(new Frame(listing.items().iterator(), listing.dir()));
                         } else {
                             FileEntry before = previous.at(item.path());

@@ -82,6 +82,15 @@ public final class HostDirectory implements AutoCloseable {
         return HostRoot.statAt(fd, name, Libc.AT_SYMLINK_NOFOLLOW, path.resolve(name));
     }
 
+    /**
+     * A directory in this one, opened by name: a walk goes down from descriptor to descriptor, so a
+     * nest deeper than PATH_MAX (4096 bytes) is walked to its bottom, where a lookup by path stops.
+     */
+    public HostDirectory openDirectory(byte[] name) throws HostException {
+        HostPath child = path.resolve(name);
+        return new HostDirectory(child, HostRoot.openToRead(fd, name, Libc.O_DIRECTORY | Libc.O_NOFOLLOW, BENEATH, child));
+    }
+
     /** {@link HostRoot#readChunks} of an entry by name. */
     public ReadStats readChunks(byte[] name, HostRoot.ChunkConsumer consumer) throws HostException {
         HostPath file = path.resolve(name);

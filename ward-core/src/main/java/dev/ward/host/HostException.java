@@ -23,13 +23,13 @@ public final class HostException extends IOException {
         this.errno = 0;
         this.path = path;
         this.operation = null;
-        this.message = path.display() + ": " + message;
+        this.message = path.brief() + ": " + message;
     }
 
     @Override
     public String getMessage() {
         if (message == null) {
-            message = path.display() + ": " + operation + ": " + Libc.strerror(errno);
+            message = path.brief() + ": " + operation + ": " + Libc.strerror(errno);
         }
         return message;
     }

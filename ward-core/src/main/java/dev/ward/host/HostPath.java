@@ -181,6 +181,18 @@ public final class HostPath implements Comparable<HostPath> {
     }
 
     /**
+     * {@link #display()} cut to at most about 200 characters, its middle left out: for one-line
+     * messages, where a path nested past PATH_MAX would make a line of many kilobytes.
+     */
+    public String brief() {
+        String d = display();
+        return d.length() <= BRIEF ? d
+                : d.substring(0, BRIEF / 2) + "...(" + bytes.length + " bytes)..." + d.substring(d.length() - BRIEF / 2);
+    }
+
+    private static final int BRIEF = 200;
+
+    /**
      * Escapes bytes for display: valid UTF-8 of printable characters is kept, a backslash doubles,
      * and anything else (control characters, DEL, invalid or overlong UTF-8) becomes \n, \t, \r or \xNN.
      */

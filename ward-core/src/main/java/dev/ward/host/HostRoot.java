@@ -75,7 +75,7 @@ public final class HostRoot implements AutoCloseable {
 
     /** Opens a path (resolved inside the root) with the given O_* flags; the caller closes the fd. */
     private int openIn(HostPath path, long flags) throws HostException {
-        int fd = Libc.openat2(rootFd, path.relativeBytes(), flags | Libc.O_CLOEXEC, RESOLVE);
+        int fd = openat2(path, flags | Libc.O_CLOEXEC);
         if (fd < 0) {
             throw new HostException("open", path, -fd);
         }
@@ -83,12 +83,58 @@ public final class HostRoot implements AutoCloseable {
     }
 
     /**
+     * openat2 of a path inside the root; returns the fd or -errno. A path longer than one lookup
+     * takes (PATH_MAX, 4096 bytes: an intruder can nest directories deeper) is reached in parts,
+     * from directory to directory, the parts after the first without following links.
+     */
+    private int openat2(HostPath path, long flags) {
+        byte[] rel = path.relativeBytes();
+        if (rel.length < PATH_MAX) {
+            return Libc.openat2(rootFd, rel, flags, RESOLVE);
+        }
+        int dir = rootFd;
+        long resolve = RESOLVE;
+        int from = 0;
+        while (rel.length - from >= PATH_MAX) {
+            int cut = from + PATH_MAX - 1;
+            while (cut > from && rel[cut] != '/') {
+                cut--;
+            }
+            int next = Libc.openat2(dir, java.util.Arrays.copyOfRange(rel, from, cut),
+                    Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_CLOEXEC, resolve);
+            if (dir != rootFd) {
+                Libc.close(dir);
+            }
+            if (next < 0) {
+                return next;
+            }
+            dir = next;
+            resolve = DEEP;
+            from = cut + 1;
+        }
+        int fd = Libc.openat2(dir, java.util.Arrays.copyOfRange(rel, from, rel.length), flags, DEEP);
+        Libc.close(dir);
+        return fd;
+    }
+
+    private static final int PATH_MAX = 4096;
+    private static final long DEEP = Libc.RESOLVE_BENEATH | Libc.RESOLVE_NO_SYMLINKS | Libc.RESOLVE_NO_MAGICLINKS;
+
+    /**
      * Opens a file or directory to read its contents without updating its access time. O_NOATIME
      * is allowed only to the file's owner or a process with CAP_FOWNER (root has it); for others
      * the kernel says EPERM and the file is opened without it, read-only all the same.
      */
     private int openToRead(HostPath path, long flags) throws HostException {
-        return openToRead(rootFd, path.relativeBytes(), flags, RESOLVE, path);
+        long read = Libc.O_RDONLY | Libc.O_CLOEXEC | flags;
+        int fd = openat2(path, read | Libc.O_NOATIME);
+        if (fd == -Libc.EPERM) {
+            fd = openat2(path, read);
+        }
+        if (fd < 0) {
+            throw new HostException("open", path, -fd);
+        }
+        return fd;
     }
 
     /** {@link #openToRead(HostPath, long)} relative to {@code dirfd}, with its own resolve flags. */

@@ -2,6 +2,7 @@ package dev.ward.host;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -11,6 +12,9 @@ import java.util.function.Consumer;
  * are reported, never followed, so a loop cannot trap it). It stays on the start's filesystem, so
  * /proc, /sys and other mounts under a live root are not entered, and skips the pruned paths.
  * Errors (a directory that vanished or is unreadable) go to {@code errors} and the walk goes on.
+ *
+ * <p>It goes down from directory descriptor to directory descriptor, never by path: a nest deeper
+ * than PATH_MAX, which a lookup by path cannot reach, is no place to hide a file from it.
  */
 public final class TreeWalk {
     /** Receives each entry under the start, the start itself excluded. */
@@ -39,49 +43,68 @@ public final class TreeWalk {
         walk(start, true, visitor, errors);
     }
 
+    /** A directory held open, and its entries still to visit. */
+    private record Frame(HostDirectory dir, Iterator<DirEntry> entries) {
+    }
+
     private void walk(HostPath start, boolean followStart, Visitor visitor, Consumer<HostException> errors) {
         FileStat top;
+        HostDirectory first;
         try {
             top = (followStart ? root.stat(start) : root.lstat(start)).orElse(null);
+            if (top == null || !top.isDirectory()) {
+                return;
+            }
+            first = root.openDirectory(start);
         } catch (HostException e) {
             errors.accept(e);
             return;
         }
-        if (top == null || !top.isDirectory()) {
-            return;
-        }
-        long device = top.device();
-        Deque<HostPath> dirs = new ArrayDeque<>();
-        dirs.push(start);
-        while (!dirs.isEmpty()) {
-            HostPath dir = dirs.pop();
-            List<DirEntry> entries;
-            try {
-                entries = root.list(dir);
-            } catch (HostException e) {
-                errors.accept(e);
-                continue;
-            }
-            for (int i = entries.size() - 1; i >= 0; i--) {
-                HostPath path = entries.get(i).path();
+        Deque<Frame> stack = new ArrayDeque<>();
+        try {
+            push(stack, first, errors);
+            while (!stack.isEmpty()) {
+                Frame frame = stack.peek();
+                if (!frame.entries().hasNext()) {
+                    stack.pop().dir().close();
+                    continue;
+                }
+                DirEntry entry = frame.entries().next();
+                HostPath path = entry.path();
                 if (prune.contains(path)) {
                     continue;
                 }
                 FileStat st;
                 try {
-                    st = root.lstat(path).orElse(null);
+                    st = frame.dir().lstat(path.nameBytes()).orElse(null);
+                    if (st == null) {
+                        continue; // vanished between listing and stat
+                    }
+                    visitor.visit(path, st);
+                    if (st.isDirectory() && st.device() == top.device()) {
+                        push(stack, frame.dir().openDirectory(path.nameBytes()), errors);
+                    }
                 } catch (HostException e) {
-                    errors.accept(e);
-                    continue;
-                }
-                if (st == null) {
-                    continue; // vanished between listing and stat
-                }
-                visitor.visit(path, st);
-                if (st.isDirectory() && st.device() == device) {
-                    dirs.push(path);
+                    if (!e.isMissing()) { // else it vanished since it was listed
+                        errors.accept(e);
+                    }
                 }
             }
+        } finally {
+            stack.forEach(f -> f.dir().close());
         }
+    }
+
+    /** A directory's listing on the stack; one that cannot be listed is an error and is closed. */
+    private static void push(Deque<Frame> stack, HostDirectory dir, Consumer<HostException> errors) {
+        List<DirEntry> entries;
+        try {
+            entries = dir.list();
+        } catch (HostException e) {
+            dir.close();
+            errors.accept(e);
+            return;
+        }
+        stack.push(new Frame(dir, entries.iterator()));
     }
 }
