@@ -14,6 +14,13 @@ import java.util.Optional;
  * The only way ward reaches the files of the host it inspects: the live host ({@code /}) or a
  * mounted image ({@code --root DIR}), through the same code.
  *
+ * <p>As root, the root is a private copy of the mounts there, attached nowhere, read-only and
+ * noatime ({@link Libc#frozenTree}): nothing read through it moves an access time, whatever the
+ * host's mount options, where the kernel otherwise sets a symlink's atime whenever its target is
+ * read or followed (readlink(2) cannot be asked not to, O_NOATIME is for files opened to read), and
+ * a strictatime mount sets a directory's when it is listed. Elsewhere (no CAP_SYS_ADMIN, a kernel
+ * before 5.12) the root is the directory itself, and contents are still read with O_NOATIME.
+ *
  * <p>Every lookup goes through openat2(2) with {@code RESOLVE_IN_ROOT} on a descriptor of the root:
  * the kernel itself makes absolute symlinks resolve inside the image and stops {@code ..} at its
  * top, so an image's {@code /etc/passwd -> /etc/shadow} never reads the analyst's files. Contents
@@ -51,6 +58,11 @@ public final class HostRoot implements AutoCloseable {
         int fd = Libc.openat2(AT_FDCWD, dir.bytes(), Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_CLOEXEC, 0);
         if (fd < 0) {
             throw new HostException("open root", dir, -fd);
+        }
+        int frozen = Libc.frozenTree(dir.bytes());
+        if (frozen >= 0) {
+            Libc.close(fd);
+            return new HostRoot(dir, frozen);
         }
         return new HostRoot(dir, fd);
     }

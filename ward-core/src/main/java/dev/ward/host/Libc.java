@@ -74,6 +74,8 @@ final class Libc {
     private static final long SYS_OPENAT2 = 437;
     private static final long SYS_PIDFD_GETFD = 438;
     private static final long SYS_CACHESTAT = 451;
+    private static final long SYS_OPEN_TREE = 428;
+    private static final long SYS_MOUNT_SETATTR = 442;
     /** These differ between x86-64 and arm64. */
     private static final long SYS_READ;
     private static final long SYS_CLOSE;
@@ -260,6 +262,34 @@ final class Libc {
         Reference.reachabilityFence(name);
         Reference.reachabilityFence(buf);
         return r;
+    }
+
+    /**
+     * A private copy of the mounts at and below {@code path}, attached nowhere, made read-only and
+     * noatime: open_tree(2) with OPEN_TREE_CLONE and AT_RECURSIVE (Linux 5.2), then mount_setattr(2)
+     * (5.12). Returns an O_PATH descriptor of its top, or -errno (EPERM without CAP_SYS_ADMIN).
+     */
+    static int frozenTree(byte[] path) {
+        Scratch scratch = Scratch.get();
+        MemorySegment name = scratch.cString(path);
+        int fd = (int) syscall(scratch, SYS_OPEN_TREE, -100 /* AT_FDCWD */, name.address(),
+                1 /* OPEN_TREE_CLONE */ | 0x8000 /* AT_RECURSIVE */ | 0x800 /* AT_NO_AUTOMOUNT */ | O_CLOEXEC, 0, 0);
+        Reference.reachabilityFence(name);
+        if (fd < 0) {
+            return fd;
+        }
+        MemorySegment attr = scratch.allocate(32, 8).fill((byte) 0); // struct mount_attr
+        attr.set(JAVA_LONG, 0, 0x1L | 0x10L); // attr_set: MOUNT_ATTR_RDONLY | MOUNT_ATTR_NOATIME
+        attr.set(JAVA_LONG, 8, 0x70L); // attr_clr: MOUNT_ATTR__ATIME, the field NOATIME is one value of
+        MemorySegment empty = scratch.cString(new byte[0]);
+        int r = (int) syscall(scratch, SYS_MOUNT_SETATTR, fd, empty.address(), AT_EMPTY_PATH | 0x8000, attr.address(), 32);
+        Reference.reachabilityFence(attr);
+        Reference.reachabilityFence(empty);
+        if (r < 0) {
+            close(fd);
+            return r;
+        }
+        return fd;
     }
 
     /** getdents64(2): fills {@code buf} with linux_dirent64 records; returns bytes used, 0 at end, or -errno. */
