@@ -1,5 +1,6 @@
 package dev.ward.cli;
 
+import dev.ward.host.InputFile;
 import dev.ward.cli.options.ReportOptions;
 import dev.ward.collect.net.PortPolicy;
 import dev.ward.collect.net.SocketCollector;
@@ -11,7 +12,6 @@ import dev.ward.report.Report;
 import dev.ward.run.NetSummary;
 import dev.ward.run.Triage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.List;
@@ -70,7 +70,7 @@ final class NetCommand implements Callable<Integer> {
 
     private PortPolicy policy(Path file) throws IOException {
         try {
-            return PortPolicy.parse(Files.readString(file), file.toString());
+            return PortPolicy.parse(InputFile.text(file, ProcsCommand.POLICY_LIMIT), file.toString());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--expect: " + e.getMessage());
         }

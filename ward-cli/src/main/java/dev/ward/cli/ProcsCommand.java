@@ -1,5 +1,6 @@
 package dev.ward.cli;
 
+import dev.ward.host.InputFile;
 import dev.ward.cli.options.Durations;
 import dev.ward.cli.options.ReportOptions;
 import dev.ward.collect.procs.ProcessBaseline;
@@ -16,7 +17,6 @@ import dev.ward.report.Report;
 import dev.ward.run.ProcsSummary;
 import dev.ward.run.Triage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -43,6 +43,9 @@ import picocli.CommandLine.Spec;
             "  ward procs --watch 10m",
         })
 final class ProcsCommand implements Callable<Integer> {
+    /** The most a policy file (--baseline, --expect) may hold: far beyond any host's, short of /dev/zero. */
+    static final long POLICY_LIMIT = 16L * 1024 * 1024;
+
     @Spec
     CommandSpec spec;
 
@@ -83,7 +86,7 @@ final class ProcsCommand implements Callable<Integer> {
 
     private Set<String> expected(Path file) throws IOException {
         try {
-            return ProcessBaseline.read(Files.readString(file), file.toString());
+            return ProcessBaseline.read(InputFile.text(file, POLICY_LIMIT), file.toString());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--baseline: " + e.getMessage());
         }

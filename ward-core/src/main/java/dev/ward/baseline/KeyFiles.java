@@ -1,9 +1,9 @@
 package dev.ward.baseline;
 
+import dev.ward.host.InputFile;
 import dev.ward.host.TargetFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -105,7 +105,7 @@ public final class KeyFiles {
     }
 
     private static byte[] unpem(Path file, String type) throws IOException {
-        String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+        String text = new String(InputFile.read(file, 64 * 1024), StandardCharsets.ISO_8859_1);
         String begin = "-----BEGIN " + type + "-----";
         String end = "-----END " + type + "-----";
         int from = text.indexOf(begin);

@@ -1,5 +1,6 @@
 package dev.ward.detect.checks;
 
+import dev.ward.host.InputFile;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +55,7 @@ public final class CheckCatalog {
         }
         for (Path dir : extraDirs) {
             for (Path file : yamlFiles(dir)) {
-                add(checks, loader.load(file.toString(), Files.readAllBytes(file)));
+                add(checks, loader.load(file.toString(), InputFile.read(file, 1024 * 1024)));
             }
         }
         for (String id : overrides.keySet()) {
