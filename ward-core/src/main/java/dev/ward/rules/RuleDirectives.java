@@ -1,5 +1,7 @@
 package dev.ward.rules;
 
+import static dev.ward.rules.RuleFormatException.quote;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +52,7 @@ final class RuleDirectives {
             case "@@include" -> include(file, origin, args, depth);
             case "@@x_include", "@@x_include_setenv" -> throw new RuleFormatException(origin,
                     name + " is not supported by ward (it runs configuration programs)");
-            default -> throw new RuleFormatException(origin, "unknown macro '" + name + "'");
+            default -> throw new RuleFormatException(origin, "unknown macro " + quote(name));
         }
     }
 
@@ -82,7 +84,7 @@ final class RuleDirectives {
             case "hostname" -> hostname.equals(args.get(1));
             case "exists" -> throw new RuleFormatException(origin,
                     "'@@if exists' is not supported by ward (the rules describe another host)");
-            default -> throw new RuleFormatException(origin, "unknown @@if function '" + args.get(0) + "'");
+            default -> throw new RuleFormatException(origin, "unknown @@if function " + quote(args.get(0)));
         };
     }
 
@@ -111,7 +113,7 @@ final class RuleDirectives {
         try {
             pattern = Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
-            throw new RuleFormatException(origin, "invalid regular expression '" + regex + "'");
+            throw new RuleFormatException(origin, "invalid regular expression " + quote(regex));
         }
         List<Path> files = new ArrayList<>();
         try (Stream<Path> listing = Files.list(dir)) {

@@ -1,0 +1,60 @@
+package dev.ward.cli;
+
+import static dev.ward.cli.MainTest.ward;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Rule files written by an intruder ({@code ward baseline init --config FILE}): each is refused
+ * promptly with exit 65 and one line on standard error naming file:line, never a stack trace, a
+ * hang or a terminal escape.
+ */
+class HostileRulesTest {
+    private static final Duration PROMPTLY = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dir;
+
+    /** Runs baseline init with {@code config}, checks the refusal's shape, and returns its message. */
+    private String refused(Path config) {
+        MainTest.Run r = assertTimeoutPreemptively(PROMPTLY, () -> ward("baseline", "init", "--config", config.toString(),
+                "--db", dir.resolve("db").toString(), "--root", Files.createDirectories(dir.resolve("root")).toString()));
+        assertEquals(65, r.status(), r.err());
+        assertTrue(r.err().startsWith("ward: ") && r.err().indexOf('\n') == r.err().length() - 1, "one line: " + r.err());
+        assertTrue(r.err().chars().noneMatch(c -> c < 0x20 && c != '\n' || c >= 0x7f && c <= 0x9f), "escaped: " + r.err());
+        assertTrue(r.err().length() < 400, "short: " + r.err().length() + " characters");
+        assertTrue(Files.notExists(dir.resolve("db")));
+        return r.err().strip();
+    }
+
+    private Path write(String name, String text) throws Exception {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    /** ESC, a C1 CSI and a bidi override in a line, and ESC in an included file's name, come out escaped. */
+    @Test
+    void controlCharactersAreEscapedInMessages() throws Exception {
+        Path conf = write("esc.conf", "/etc R\nx\u001b[2J\u001b]0;owned\u0007 \u009b31m\u202eR\n");
+        assertEquals("ward: " + conf + ":2: not a rule, a group definition or an option: "
+                + "'x\\x1b[2J\\x1b]0;owned\\x07 \\xc2\\x9b31m\\xe2\\x80\\xaeR'", refused(conf));
+        Path d = Files.createDirectories(dir.resolve("conf.d"));
+        write("conf.d/10-\u001b[2J.conf", "/etc tiger\n");
+        Path main = write("main.conf", "@@include conf.d \\\\.conf$\n");
+        assertEquals("ward: " + d + "/10-\\x1b[2J.conf:1: attribute 'tiger' is not supported by ward", refused(main));
+    }
+
+    @Test
+    void aLongRegexIsQuotedShort() throws Exception {
+        Path conf = write("nest.conf", "/" + "(".repeat(20_000) + ")".repeat(20_000) + " R\n");
+        String err = refused(conf);
+        assertTrue(err.startsWith("ward: " + conf + ":1: invalid regular expression '/((((("), err);
+        assertTrue(err.endsWith("...': Stack overflow during pattern compilation"), err);
+    }
+}
