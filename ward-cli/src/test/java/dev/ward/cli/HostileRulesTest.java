@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.RandomAccessFile;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +39,59 @@ class HostileRulesTest {
 
     private Path write(String name, String text) throws Exception {
         return Files.writeString(dir.resolve(name), text);
+    }
+
+    @Test
+    void devZeroAsTheConfigurationIsNotRead() {
+        assertEquals("ward: /dev/zero: cannot read '/dev/zero': not a regular file (a character device)",
+                refused(Path.of("/dev/zero")));
+    }
+
+    @Test
+    void devZeroIncludedIsNotRead() throws Exception {
+        Path conf = write("rules.conf", "/etc R\n@@include /dev/zero\n");
+        assertEquals("ward: " + conf + ":2: cannot read '/dev/zero': not a regular file (a character device)",
+                refused(conf));
+    }
+
+    @Test
+    void aFifoIsNeverOpened() throws Exception {
+        Path fifo = dir.resolve("fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        Path conf = write("rules.conf", "@@include fifo\n");
+        assertEquals("ward: " + conf + ":1: cannot read '" + fifo + "': not a regular file (a FIFO)", refused(conf));
+        assertEquals("ward: " + fifo + ": cannot read '" + fifo + "': not a regular file (a FIFO)", refused(fifo));
+    }
+
+    @Test
+    void aDirectoryOrSocketIsRefused() throws Exception {
+        Path sub = Files.createDirectories(dir.resolve("sub"));
+        Path socket = dir.resolve("sock");
+        try (ServerSocketChannel server = ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(socket));
+            Path conf = write("rules.conf", "# sockets\n@@include sock\n");
+            assertEquals("ward: " + conf + ":2: cannot read '" + socket + "': not a regular file (a socket)", refused(conf));
+        }
+        assertEquals("ward: " + sub + ": cannot read '" + sub + "': not a regular file (a directory)", refused(sub));
+    }
+
+    @Test
+    void aHugeFileIsRefusedBeforeItIsRead() throws Exception {
+        Path big = dir.resolve("big.conf");
+        try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(3L << 30); // sparse: 3 GiB of NULs
+        }
+        Path conf = write("rules.conf", "@@include big.conf\n");
+        assertEquals("ward: " + conf + ":1: cannot read '" + big + "': larger than 16 MiB", refused(conf));
+    }
+
+    @Test
+    void includeLoopsAreErrors() throws Exception {
+        Path self = write("self.conf", "/etc R\n@@include self.conf\n");
+        assertEquals("ward: " + self + ":2: include loop: '" + self + "' is already being read", refused(self));
+        Path a = write("a.conf", "@@include b.conf\n");
+        Path b = write("b.conf", "# back\n@@include a.conf\n");
+        assertEquals("ward: " + b + ":2: include loop: '" + a + "' is already being read", refused(a));
     }
 
     /** ESC, a C1 CSI and a bidi override in a line, and ESC in an included file's name, come out escaped. */
