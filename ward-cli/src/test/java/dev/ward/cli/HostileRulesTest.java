@@ -85,6 +85,32 @@ class HostileRulesTest {
         assertEquals("ward: " + conf + ":1: cannot read '" + big + "': larger than 16 MiB", refused(conf));
     }
 
+    /** Each variable is 8 copies of the one before: 8^9 copies of the first by the last. */
+    @Test
+    void nestedDefinesStopAtTheLineLimit() throws Exception {
+        StringBuilder text = new StringBuilder("@@define V0 abcdefgh\n");
+        for (int i = 1; i <= 9; i++) {
+            text.append("@@define V").append(i).append(' ').append(("@@{V" + (i - 1) + "}").repeat(8)).append('\n');
+        }
+        Path conf = write("bomb.conf", text.append("/etc/@@{V9} R\n").toString());
+        assertEquals("ward: " + conf + ":6: line longer than 64 KiB after @@{VAR} expansion", refused(conf));
+    }
+
+    /** Lines that stay under the line limit but, used over and over, add up. */
+    @Test
+    void expansionHasABudgetForTheWholeConfiguration() throws Exception {
+        String line = "/etc/@@{BIG} R\n";
+        Path conf = write("many.conf", "@@define BIG " + "x".repeat(60_000) + "\n" + line.repeat(400));
+        assertEquals("ward: " + conf + ":280: more than 16 MiB of rules in all (each include and @@{VAR} counted)",
+                refused(conf));
+    }
+
+    @Test
+    void aLongLineIsRefused() throws Exception {
+        Path conf = write("long.conf", "/etc R\n/" + "a".repeat(70_000) + " R\n");
+        assertEquals("ward: " + conf + ":2: line longer than 64 KiB", refused(conf));
+    }
+
     @Test
     void includeLoopsAreErrors() throws Exception {
         Path self = write("self.conf", "/etc R\n@@include self.conf\n");
@@ -92,6 +118,23 @@ class HostileRulesTest {
         Path a = write("a.conf", "@@include b.conf\n");
         Path b = write("b.conf", "# back\n@@include a.conf\n");
         assertEquals("ward: " + b + ":2: include loop: '" + a + "' is already being read", refused(a));
+    }
+
+    /** No loop, but each file includes the next one eight times: 8^14 reads of the last. */
+    @Test
+    void includesThatFanOutStopAtTheFileLimit() throws Exception {
+        for (int i = 0; i < 15; i++) {
+            write("f" + i + ".conf", ("@@include f" + (i + 1) + ".conf\n").repeat(8));
+        }
+        write("f15.conf", "/etc R\n");
+        String err = refused(dir.resolve("f0.conf"));
+        assertTrue(err.matches("ward: " + dir + "/f\\d+\\.conf:\\d: more than 4096 rule files read in all .*"), err);
+    }
+
+    @Test
+    void tooManyRulesAreRefused() throws Exception {
+        Path conf = write("rules.conf", "/etc R\n".repeat(100_001));
+        assertEquals("ward: " + conf + ":100001: more than 100000 rules, groups and settings in all", refused(conf));
     }
 
     /** ESC, a C1 CSI and a bidi override in a line, and ESC in an included file's name, come out escaped. */

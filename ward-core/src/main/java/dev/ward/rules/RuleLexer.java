@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * First stage: bytes to logical lines. Drops comments and blank lines, runs AIDE's macro lines
  * ({@code @@define}, {@code @@undef}, {@code @@if...}/{@code @@else}/{@code @@endif},
  * {@code @@include}) and replaces {@code @@{VAR}}. Every line keeps the file and line it came from.
- * Only regular files of at most 16 MiB are read ({@link RuleFiles}), and an include loop is an error.
+ * What a configuration may take is bounded ({@link RuleBudget}) and an include loop is an error.
  * One lexer per top-level file; not thread-safe.
  */
 final class RuleLexer {
@@ -33,6 +33,7 @@ final class RuleLexer {
     private final List<Line> out = new ArrayList<>();
     /** The files being read: the top one and the includes down to the line being read. */
     private final Set<RuleFiles.Id> reading = new HashSet<>();
+    private final RuleBudget budget = new RuleBudget();
     private final RuleDirectives directives;
 
     RuleLexer(String hostname) {
@@ -50,6 +51,7 @@ final class RuleLexer {
 
     /** Lexes text held in memory; {@code name} is used in messages and to resolve includes. */
     List<Line> lexText(String name, byte[] text) throws RuleFormatException {
+        budget.text(new Origin(name, 0), text.length);
         lexBytes(HostPath.of(Path.of(name).toAbsolutePath().toString()), name, text, 0);
         finish();
         return List.copyOf(out);
@@ -63,11 +65,14 @@ final class RuleLexer {
 
     /** The files of an {@code @@include DIR REGEX} at {@code from}. */
     List<HostPath> directory(HostPath dir, Pattern names, Origin from) throws RuleFormatException {
+        budget.file(from);
         return RuleFiles.directory(dir, names, from);
     }
 
     private void read(HostPath file, Origin from, String name, int depth) throws RuleFormatException {
+        budget.file(from);
         RuleFiles.Contents contents = RuleFiles.read(file, from);
+        budget.text(from, contents.bytes().length);
         if (!reading.add(contents.id())) {
             throw new RuleFormatException(from, "include loop: '" + name + "' is already being read");
         }
@@ -82,6 +87,9 @@ final class RuleLexer {
             int end = indexOf(bytes, (byte) '\n', start);
             number++;
             Origin origin = new Origin(name, number);
+            if (end - start > RuleBudget.MAX_LINE) {
+                throw RuleBudget.longLine(origin, false);
+            }
             String text = decode(Arrays.copyOfRange(bytes, start, end), origin).strip();
             start = end + 1;
             if (text.isEmpty() || text.startsWith("#")) {
@@ -90,6 +98,7 @@ final class RuleLexer {
             if (text.startsWith("@@") && !text.startsWith("@@{")) {
                 directives.run(file, origin, text, depth);
             } else if (active()) {
+                budget.statement(origin);
                 out.add(new Line(origin, substitute(text, origin)));
             }
         }
@@ -113,7 +122,11 @@ final class RuleLexer {
         }
     }
 
-    /** Replaces {@code @@{VAR}}; an undefined variable is empty (AIDE); {@code \@} stays literal. */
+    /**
+     * Replaces {@code @@{VAR}}; an undefined variable is empty (AIDE); {@code \@} stays literal.
+     * The result may not pass {@link RuleBudget#MAX_LINE}, checked before each variable is
+     * appended, and what it adds counts against the configuration's text.
+     */
     String substitute(String text, Origin origin) throws RuleFormatException {
         StringBuilder sb = new StringBuilder(text.length());
         int i = 0;
@@ -126,12 +139,20 @@ final class RuleLexer {
                 if (close < 0) {
                     throw new RuleFormatException(origin, "unterminated '@@{'");
                 }
-                sb.append(vars.getOrDefault(text.substring(i + 3, close), ""));
+                String value = vars.getOrDefault(text.substring(i + 3, close), "");
+                if (sb.length() + value.length() > RuleBudget.MAX_LINE) {
+                    throw RuleBudget.longLine(origin, true);
+                }
+                sb.append(value);
                 i = close + 1;
             } else {
                 sb.append(text.charAt(i++));
             }
         }
+        if (sb.length() > RuleBudget.MAX_LINE) {
+            throw RuleBudget.longLine(origin, true);
+        }
+        budget.text(origin, Math.max(0, sb.length() - text.length()));
         return sb.toString();
     }
 
