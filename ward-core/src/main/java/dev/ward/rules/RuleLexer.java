@@ -98,9 +98,16 @@ final class RuleLexer {
             if (text.startsWith("@@") && !text.startsWith("@@{")) {
                 directives.run(file, origin, text, depth);
             } else if (active()) {
-                budget.statement(origin);
-                out.add(new Line(origin, substitute(text, origin)));
+                emit(origin, substitute(text, origin).strip());
             }
+        }
+    }
+
+    /** A line for the parser; one that expansion left empty, or made a comment, is dropped as in AIDE. */
+    private void emit(Origin origin, String text) throws RuleFormatException {
+        if (!text.isEmpty() && !text.startsWith("#")) {
+            budget.statement(origin);
+            out.add(new Line(origin, text));
         }
     }
 

@@ -32,6 +32,14 @@ class RuleMacroTest {
         assertEquals(Optional.of(attrs("p+u")), r.select(HostPath.of("/srv/x"), FileType.REGULAR));
     }
 
+    /** As in AIDE, which replaces variables before it reads the line: what is left may be nothing, or a comment. */
+    @Test
+    void aLineThatExpandsToNothingOrACommentIsSkipped() throws Exception {
+        RuleSet r = rules("@@{UNDEFINED}\n@@define C # not a rule\n@@{C}\n/etc p\n");
+        assertEquals(1, r.normalised().size());
+        assertEquals(Optional.of(attrs("p")), etc(r));
+    }
+
     @Test
     void predefinedVariablesAndEscapedAt() throws Exception {
         RuleSet r = rules("/srv/@@{HOSTNAME}/ p\n/mail/\\@@\\{HOSTNAME\\}$ u\n");
