@@ -75,6 +75,17 @@ class HostileRulesTest {
         assertEquals("ward: " + sub + ": cannot read '" + sub + "': not a regular file (a directory)", refused(sub));
     }
 
+    /** /dev/stdin leads to /proc/self/fd/0, a link into another file table that ward does not follow. */
+    @Test
+    void aSymlinkThatLeadsNowhereIsNotCalledMissing() throws Exception {
+        String why = "a symlink ward cannot follow (its target is missing, it loops, or it is a /proc/self/fd link)";
+        assertEquals("ward: /dev/stdin: cannot read '/dev/stdin': " + why, refused(Path.of("/dev/stdin")));
+        Path a = Files.createSymbolicLink(dir.resolve("a.conf"), dir.resolve("b.conf"));
+        Files.createSymbolicLink(dir.resolve("b.conf"), a);
+        Path conf = write("rules.conf", "@@include a.conf\n");
+        assertEquals("ward: " + conf + ":1: cannot read '" + a + "': " + why, refused(conf));
+    }
+
     @Test
     void aHugeFileIsRefusedBeforeItIsRead() throws Exception {
         Path big = dir.resolve("big.conf");

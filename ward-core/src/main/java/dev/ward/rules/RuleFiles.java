@@ -72,11 +72,17 @@ final class RuleFiles {
 
     private static FileStat regular(HostRoot root, HostPath path, Origin from)
             throws HostException, RuleFormatException {
-        FileStat st = root.stat(path).orElseThrow(() -> cannot(from, "read", path, "no such file"));
+        FileStat st = root.stat(path).orElseThrow(() -> cannot(from, "read", path, missing(root, path)));
         if (!st.isRegular()) {
             throw cannot(from, "read", path, "not a regular file (" + kind(st.type()) + ")");
         }
         return st;
+    }
+
+    /** Why stat found nothing: no file, or a symlink it does not follow (a /proc/self/fd link among them). */
+    private static String missing(HostRoot root, HostPath path) {
+        return root.lstatOrEmpty(path).isEmpty() ? "no such file"
+                : "a symlink ward cannot follow (its target is missing, it loops, or it is a /proc/self/fd link)";
     }
 
     private static boolean isRegular(HostRoot root, DirEntry e) throws HostException {
