@@ -1,5 +1,7 @@
 package dev.ward.rules;
 
+import static dev.ward.rules.RuleFormatException.quote;
+
 import dev.ward.baseline.Attribute;
 import dev.ward.rules.Statement.Term;
 import java.util.EnumSet;
@@ -80,8 +82,8 @@ final class AttributeGroups {
             return EnumSet.of(a);
         }
         if (UNSUPPORTED.contains(name)) {
-            throw new RuleFormatException(origin, "attribute '" + name + "' is not supported by ward");
+            throw new RuleFormatException(origin, "attribute " + quote(name) + " is not supported by ward");
         }
-        throw new RuleFormatException(origin, "unknown attribute or group '" + name + "'");
+        throw new RuleFormatException(origin, "unknown attribute or group " + quote(name));
     }
 }

@@ -1,5 +1,7 @@
 package dev.ward.rules;
 
+import static dev.ward.rules.RuleFormatException.quote;
+
 import dev.ward.baseline.Attribute;
 import dev.ward.host.FileType;
 import dev.ward.host.HostPath;
@@ -42,7 +44,7 @@ final class RuleCompiler {
             pattern = Pattern.compile(r.regex());
         } catch (PatternSyntaxException e) {
             throw new RuleFormatException(r.origin(),
-                    "invalid regular expression '" + r.regex() + "': " + e.getDescription());
+                    "invalid regular expression " + quote(r.regex()) + ": " + e.getDescription());
         }
         Set<FileType> types = restriction(r.origin(), r.restriction());
         Set<Attribute> attrs = groups.resolve(r.origin(), r.terms());
@@ -82,7 +84,7 @@ final class RuleCompiler {
             case "s" -> FileType.SOCKET;
             case "D", "P" -> throw new RuleFormatException(origin,
                     "file type '" + letter + "' (Solaris) is not supported by ward");
-            default -> throw new RuleFormatException(origin, "unknown file type '" + letter + "' in restriction");
+            default -> throw new RuleFormatException(origin, "unknown file type " + quote(letter) + " in restriction");
         };
     }
 

@@ -1,13 +1,13 @@
 package dev.ward.rules;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import static dev.ward.rules.RuleFormatException.quote;
+
+import dev.ward.host.HostPath;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import java.util.stream.Stream;
 
 /**
  * AIDE's macro lines, run by the {@link RuleLexer} as it meets them. Inside a block whose condition
@@ -22,7 +22,7 @@ final class RuleDirectives {
         this.hostname = hostname;
     }
 
-    void run(Path file, Origin origin, String text, int depth) throws RuleFormatException {
+    void run(HostPath file, Origin origin, String text, int depth) throws RuleFormatException {
         String[] head = text.split("\\s+", 2);
         String name = head[0];
         if (!lexer.active()) {
@@ -50,7 +50,7 @@ final class RuleDirectives {
             case "@@include" -> include(file, origin, args, depth);
             case "@@x_include", "@@x_include_setenv" -> throw new RuleFormatException(origin,
                     name + " is not supported by ward (it runs configuration programs)");
-            default -> throw new RuleFormatException(origin, "unknown macro '" + name + "'");
+            default -> throw new RuleFormatException(origin, "unknown macro " + quote(name));
         }
     }
 
@@ -82,46 +82,42 @@ final class RuleDirectives {
             case "hostname" -> hostname.equals(args.get(1));
             case "exists" -> throw new RuleFormatException(origin,
                     "'@@if exists' is not supported by ward (the rules describe another host)");
-            default -> throw new RuleFormatException(origin, "unknown @@if function '" + args.get(0) + "'");
+            default -> throw new RuleFormatException(origin, "unknown @@if function " + quote(args.get(0)));
         };
     }
 
     /** {@code @@include FILE} or {@code @@include DIR REGEX}; relative names are from the including file. */
-    private void include(Path file, Origin origin, List<String> args, int depth) throws RuleFormatException {
+    private void include(HostPath file, Origin origin, List<String> args, int depth) throws RuleFormatException {
         if (args.isEmpty() || args.size() > 3) {
             throw new RuleFormatException(origin, "@@include expects FILE or DIRECTORY REGEX");
         }
         if (args.size() == 3) {
             throw new RuleFormatException(origin, "@@include with a rule prefix is not supported by ward");
         }
-        Path base = file.toAbsolutePath().getParent();
-        Path target = base == null ? Path.of(args.get(0)) : base.resolve(args.get(0));
+        HostPath target = resolve(file, args.get(0));
         if (args.size() == 1) {
             lexer.include(target, origin, depth + 1);
             return;
         }
-        for (Path each : directory(target, origin, args.get(1))) {
+        Pattern names;
+        try {
+            names = Pattern.compile(args.get(1));
+        } catch (PatternSyntaxException e) {
+            throw new RuleFormatException(origin, "invalid regular expression " + quote(args.get(1)));
+        }
+        for (HostPath each : lexer.directory(target, names, origin)) {
             lexer.include(each, origin, depth + 1);
         }
     }
 
-    /** The regular files of a directory whose names match, in lexical order; sub-directories are skipped. */
-    private static List<Path> directory(Path dir, Origin origin, String regex) throws RuleFormatException {
-        Pattern pattern;
-        try {
-            pattern = Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
-            throw new RuleFormatException(origin, "invalid regular expression '" + regex + "'");
+    /** {@code name} as an include writes it: absolute, or relative to the directory of {@code file}. */
+    private static HostPath resolve(HostPath file, String name) {
+        ByteArrayOutputStream path = new ByteArrayOutputStream();
+        if (!name.startsWith("/")) {
+            path.writeBytes(file.parent().bytes());
+            path.write('/');
         }
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> listing = Files.list(dir)) {
-            listing.filter(Files::isRegularFile)
-                    .filter(p -> pattern.matcher(p.getFileName().toString()).find())
-                    .sorted()
-                    .forEach(files::add);
-        } catch (IOException e) {
-            throw new RuleFormatException(origin, "cannot read directory '" + dir + "': " + e.getMessage());
-        }
-        return files;
+        path.writeBytes(name.getBytes(StandardCharsets.UTF_8));
+        return HostPath.ofBytes(path.toByteArray());
     }
 }

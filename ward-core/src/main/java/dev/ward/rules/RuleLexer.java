@@ -1,38 +1,39 @@
 package dev.ward.rules;
 
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
+import dev.ward.host.HostPath;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * First stage: bytes to logical lines. Drops comments and blank lines, runs AIDE's macro lines
  * ({@code @@define}, {@code @@undef}, {@code @@if...}/{@code @@else}/{@code @@endif},
  * {@code @@include}) and replaces {@code @@{VAR}}. Every line keeps the file and line it came from.
+ * What a configuration may take is bounded ({@link RuleBudget}) and an include loop is an error.
  * One lexer per top-level file; not thread-safe.
  */
 final class RuleLexer {
-    /** The deepest include nesting AIDE allows. */
-    static final int MAX_INCLUDE_DEPTH = 16;
-
     /** A line left for the parser: trimmed, substituted, not a comment or a macro. */
     record Line(Origin origin, String text) { }
 
     private final Map<String, String> vars = new HashMap<>();
     private final Deque<Conditional> conditionals = new ArrayDeque<>();
     private final List<Line> out = new ArrayList<>();
+    /** The files being read: the top one and the includes down to the line being read. */
+    private final Set<RuleFiles.Id> reading = new HashSet<>();
+    private final RuleBudget budget = new RuleBudget();
     private final RuleDirectives directives;
 
     RuleLexer(String hostname) {
@@ -43,42 +44,52 @@ final class RuleLexer {
 
     /** Lexes a file and everything it includes. */
     List<Line> lexFile(Path file) throws RuleFormatException {
-        include(file, new Origin(file.toString(), 0), 0);
+        read(HostPath.of(file.toAbsolutePath().toString()), new Origin(file.toString(), 0), file.toString(), 0);
         finish();
         return List.copyOf(out);
     }
 
     /** Lexes text held in memory; {@code name} is used in messages and to resolve includes. */
     List<Line> lexText(String name, byte[] text) throws RuleFormatException {
-        lexBytes(Path.of(name), name, text, 0);
+        budget.text(new Origin(name, 0), text.length);
+        lexBytes(HostPath.of(Path.of(name).toAbsolutePath().toString()), name, text, 0);
         finish();
         return List.copyOf(out);
     }
 
-    void include(Path file, Origin from, int depth) throws RuleFormatException {
-        if (depth > MAX_INCLUDE_DEPTH) {
-            throw new RuleFormatException(from, "includes nested deeper than " + MAX_INCLUDE_DEPTH);
-        }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new RuleFormatException(from, "cannot read '" + file + "': no such file");
-        } catch (AccessDeniedException e) {
-            throw new RuleFormatException(from, "cannot read '" + file + "': permission denied");
-        } catch (IOException e) {
-            throw new RuleFormatException(from, "cannot read '" + file + "': " + e.getMessage());
-        }
-        lexBytes(file, file.toString(), bytes, depth);
+    /** The file an {@code @@include} at {@code from} names, {@code depth} includes below the top file. */
+    void include(HostPath file, Origin from, int depth) throws RuleFormatException {
+        RuleBudget.depth(from, depth);
+        read(file, from, RuleFiles.name(file), depth);
     }
 
-    private void lexBytes(Path file, String name, byte[] bytes, int depth) throws RuleFormatException {
+    /** The files of an {@code @@include DIR REGEX} at {@code from}. */
+    List<HostPath> directory(HostPath dir, Pattern names, Origin from) throws RuleFormatException {
+        budget.file(from);
+        return RuleFiles.directory(dir, names, from);
+    }
+
+    private void read(HostPath file, Origin from, String name, int depth) throws RuleFormatException {
+        budget.file(from);
+        RuleFiles.Contents contents = RuleFiles.read(file, from);
+        budget.text(from, contents.bytes().length);
+        if (!reading.add(contents.id())) {
+            throw new RuleFormatException(from, "include loop: '" + name + "' is already being read");
+        }
+        lexBytes(file, name, contents.bytes(), depth);
+        reading.remove(contents.id());
+    }
+
+    private void lexBytes(HostPath file, String name, byte[] bytes, int depth) throws RuleFormatException {
         int start = 0;
         int number = 0;
         while (start < bytes.length) {
             int end = indexOf(bytes, (byte) '\n', start);
             number++;
             Origin origin = new Origin(name, number);
+            if (end - start > RuleBudget.MAX_LINE) {
+                throw RuleBudget.longLine(origin, false);
+            }
             String text = decode(Arrays.copyOfRange(bytes, start, end), origin).strip();
             start = end + 1;
             if (text.isEmpty() || text.startsWith("#")) {
@@ -87,8 +98,16 @@ final class RuleLexer {
             if (text.startsWith("@@") && !text.startsWith("@@{")) {
                 directives.run(file, origin, text, depth);
             } else if (active()) {
-                out.add(new Line(origin, substitute(text, origin)));
+                emit(origin, substitute(text, origin).strip());
             }
+        }
+    }
+
+    /** A line for the parser; one that expansion left empty, or made a comment, is dropped as in AIDE. */
+    private void emit(Origin origin, String text) throws RuleFormatException {
+        if (!text.isEmpty() && !text.startsWith("#")) {
+            budget.statement(origin);
+            out.add(new Line(origin, text));
         }
     }
 
@@ -110,7 +129,11 @@ final class RuleLexer {
         }
     }
 
-    /** Replaces {@code @@{VAR}}; an undefined variable is empty (AIDE); {@code \@} stays literal. */
+    /**
+     * Replaces {@code @@{VAR}}; an undefined variable is empty (AIDE); {@code \@} stays literal.
+     * The result may not pass {@link RuleBudget#MAX_LINE}, checked before each variable is
+     * appended, and what it adds counts against the configuration's text.
+     */
     String substitute(String text, Origin origin) throws RuleFormatException {
         StringBuilder sb = new StringBuilder(text.length());
         int i = 0;
@@ -123,12 +146,20 @@ final class RuleLexer {
                 if (close < 0) {
                     throw new RuleFormatException(origin, "unterminated '@@{'");
                 }
-                sb.append(vars.getOrDefault(text.substring(i + 3, close), ""));
+                String value = vars.getOrDefault(text.substring(i + 3, close), "");
+                if (sb.length() + value.length() > RuleBudget.MAX_LINE) {
+                    throw RuleBudget.longLine(origin, true);
+                }
+                sb.append(value);
                 i = close + 1;
             } else {
                 sb.append(text.charAt(i++));
             }
         }
+        if (sb.length() > RuleBudget.MAX_LINE) {
+            throw RuleBudget.longLine(origin, true);
+        }
+        budget.text(origin, Math.max(0, sb.length() - text.length()));
         return sb.toString();
     }
 

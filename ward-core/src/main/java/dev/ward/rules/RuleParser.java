@@ -1,5 +1,7 @@
 package dev.ward.rules;
 
+import static dev.ward.rules.RuleFormatException.quote;
+
 import dev.ward.rules.Statement.Kind;
 import dev.ward.rules.Statement.Term;
 import java.util.ArrayList;
@@ -44,7 +46,7 @@ final class RuleParser {
         }
         int eq = text.indexOf('=');
         if (eq <= 0) {
-            throw new RuleFormatException(origin, "not a rule, a group definition or an option: '" + text + "'");
+            throw new RuleFormatException(origin, "not a rule, a group definition or an option: " + quote(text));
         }
         String key = text.substring(0, eq).strip();
         String value = text.substring(eq + 1).strip();
@@ -52,7 +54,7 @@ final class RuleParser {
             return new Statement.Option(origin, key, value);
         }
         if (!key.matches("[A-Za-z0-9]+")) {
-            throw new RuleFormatException(origin, "unknown option '" + key + "'");
+            throw new RuleFormatException(origin, "unknown option " + quote(key));
         }
         return new Statement.GroupDef(origin, key, terms(origin, RuleTokens.unescape(value)));
     }
@@ -76,10 +78,10 @@ final class RuleParser {
             return new Statement.Rule(origin, kind, regex, fields == 1 ? tokens.get(1) : null, List.of());
         }
         if (fields == 0) {
-            throw new RuleFormatException(origin, "rule '" + head + "' has no attribute expression");
+            throw new RuleFormatException(origin, "rule " + quote(head) + " has no attribute expression");
         }
         if (fields > 2) {
-            throw new RuleFormatException(origin, "too many fields in rule '" + head + "'");
+            throw new RuleFormatException(origin, "too many fields in rule " + quote(head));
         }
         String restriction = fields == 2 ? tokens.get(1) : null;
         return new Statement.Rule(origin, kind, regex, restriction, terms(origin, tokens.get(fields)));
@@ -94,7 +96,7 @@ final class RuleParser {
             char c = i < expr.length() ? expr.charAt(i) : '+';
             if (c == '+' || c == '-') {
                 if (name.isEmpty() && (i > 0 || i == expr.length())) {
-                    throw new RuleFormatException(origin, "missing name in attribute expression '" + expr + "'");
+                    throw new RuleFormatException(origin, "missing name in attribute expression " + quote(expr));
                 }
                 if (!name.isEmpty()) {
                     terms.add(new Term(add, name.toString()));
@@ -102,7 +104,7 @@ final class RuleParser {
                 add = c == '+';
                 name.setLength(0);
             } else if (Character.isWhitespace(c)) {
-                throw new RuleFormatException(origin, "space in attribute expression '" + expr + "'");
+                throw new RuleFormatException(origin, "space in attribute expression " + quote(expr));
             } else {
                 name.append(c);
             }

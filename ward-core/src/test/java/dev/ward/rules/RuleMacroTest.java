@@ -32,6 +32,14 @@ class RuleMacroTest {
         assertEquals(Optional.of(attrs("p+u")), r.select(HostPath.of("/srv/x"), FileType.REGULAR));
     }
 
+    /** As in AIDE, which replaces variables before it reads the line: what is left may be nothing, or a comment. */
+    @Test
+    void aLineThatExpandsToNothingOrACommentIsSkipped() throws Exception {
+        RuleSet r = rules("@@{UNDEFINED}\n@@define C # not a rule\n@@{C}\n/etc p\n");
+        assertEquals(1, r.normalised().size());
+        assertEquals(Optional.of(attrs("p")), etc(r));
+    }
+
     @Test
     void predefinedVariablesAndEscapedAt() throws Exception {
         RuleSet r = rules("/srv/@@{HOSTNAME}/ p\n/mail/\\@@\\{HOSTNAME\\}$ u\n");
@@ -103,7 +111,7 @@ class RuleMacroTest {
     }
 
     @Test
-    void missingIncludeAndRunawayIncludes() throws Exception {
+    void aMissingIncludeNamesItsLine() throws Exception {
         Files.writeString(dir.resolve("main.conf"), "/etc R\n@@include nowhere.conf\n");
         RuleFormatException missing = assertThrows(RuleFormatException.class,
                 () -> RuleSet.load(dir.resolve("main.conf"), "h"));
@@ -113,9 +121,18 @@ class RuleMacroTest {
                 () -> RuleSet.load(dir.resolve("absent.conf"), "h"));
         assertEquals(dir.resolve("absent.conf") + ": cannot read '" + dir.resolve("absent.conf") + "': no such file",
                 absent.getMessage());
-        Files.writeString(dir.resolve("loop.conf"), "@@include loop.conf\n");
-        RuleFormatException loop = assertThrows(RuleFormatException.class,
-                () -> RuleSet.load(dir.resolve("loop.conf"), "h"));
-        assertEquals(dir.resolve("loop.conf") + ":1: includes nested deeper than 16", loop.getMessage());
+    }
+
+    /** AIDE 0.18 refuses an @@include at depth 16: the top file and 15 levels of includes below it. */
+    @Test
+    void includesNestAtMostFifteenDeep() throws Exception {
+        for (int i = 0; i < 16; i++) {
+            Files.writeString(dir.resolve("d" + i + ".conf"), "@@include d" + (i + 1) + ".conf\n");
+        }
+        Files.writeString(dir.resolve("d16.conf"), "/etc p+u\n");
+        assertEquals(Optional.of(attrs("p+u")), etc(RuleSet.load(dir.resolve("d1.conf"), "h")));
+        RuleFormatException deep = assertThrows(RuleFormatException.class,
+                () -> RuleSet.load(dir.resolve("d0.conf"), "h"));
+        assertEquals(dir.resolve("d15.conf") + ":1: includes nested deeper than 15", deep.getMessage());
     }
 }
