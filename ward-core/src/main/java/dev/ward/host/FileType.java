@@ -4,6 +4,20 @@ package dev.ward.host;
 public enum FileType {
     REGULAR, DIRECTORY, SYMLINK, FIFO, SOCKET, CHAR_DEVICE, BLOCK_DEVICE, UNKNOWN;
 
+    /** The kind in words, for messages: "a FIFO", "a character device". */
+    public String describe() {
+        return switch (this) {
+            case REGULAR -> "a regular file";
+            case DIRECTORY -> "a directory";
+            case SYMLINK -> "a symlink";
+            case FIFO -> "a FIFO";
+            case SOCKET -> "a socket";
+            case CHAR_DEVICE -> "a character device";
+            case BLOCK_DEVICE -> "a block device";
+            case UNKNOWN -> "of unknown type";
+        };
+    }
+
     static FileType ofMode(int mode) {
         return switch (mode & 0170000) {
             case 0100000 -> REGULAR;

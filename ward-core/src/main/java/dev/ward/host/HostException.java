@@ -48,6 +48,11 @@ public final class HostException extends IOException {
         return errno == Libc.ENOENT || errno == Libc.ENOTDIR;
     }
 
+    /** A symlink that was not followed: a loop, or one lookups refuse (a /proc/PID/fd magic link). */
+    public boolean isLinkRefused() {
+        return errno == Libc.ELOOP;
+    }
+
     /** Permission refused: a collection error, never by itself evidence of hiding. */
     public boolean isDenied() {
         return errno == Libc.EACCES || errno == Libc.EPERM;

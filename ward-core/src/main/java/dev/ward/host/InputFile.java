@@ -3,6 +3,7 @@ package dev.ward.host;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -10,15 +11,30 @@ import java.util.Arrays;
 /**
  * A file the user named for ward to read on the analyst's side (a rule file, a policy, a key, a
  * check): read whole, bounded, and only when it is a regular file. {@code /dev/zero} would fill the
- * memory, a FIFO would wait for ever; both are refused before anything is read, with one line that
- * names the file. The file is opened O_NONBLOCK, so opening a FIFO returns at once.
+ * memory, a FIFO would wait for ever; both are refused with one line that names the file. Its type
+ * comes from stat, which opens nothing, so a FIFO, device or socket is refused without being opened;
+ * the file is then opened O_NONBLOCK and checked again, so one swapped in meanwhile is refused too.
+ * Symlinks are followed, but not the kernel's magic links of /proc/PID/fd.
  */
 public final class InputFile {
-    /** A file that is not one ward will read: bad input data (exit 65). */
+    private static final int AT_FDCWD = -100;
+
+    /** A file that is not one ward will read: bad input data (exit 65); {@link #reason} says why. */
     public static final class Unusable extends IOException {
-        Unusable(String message) {
-            super(message);
+        private final String reason;
+
+        Unusable(String name, String reason) {
+            super(name + ": " + reason);
+            this.reason = reason;
         }
+
+        public String reason() {
+            return reason;
+        }
+    }
+
+    /** What was read, and what stat said of the file read. */
+    public record Contents(FileStat stat, byte[] bytes) {
     }
 
     private InputFile() {
@@ -26,29 +42,7 @@ public final class InputFile {
 
     /** The file's bytes; {@link Unusable} when it is not a regular file or holds more than {@code limit} bytes. */
     public static byte[] read(Path file, long limit) throws IOException {
-        String name = HostPath.escape(file.toString().getBytes(StandardCharsets.UTF_8));
-        int fd = Libc.openat2(-100 /* AT_FDCWD */, file.toString().getBytes(StandardCharsets.UTF_8),
-                Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC | Libc.O_NOATIME, 0);
-        if (fd == -Libc.EPERM) {
-            fd = Libc.openat2(-100, file.toString().getBytes(StandardCharsets.UTF_8),
-                    Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC, 0);
-        }
-        if (fd < 0) {
-            throw new HostException("open", HostPath.of(file.toAbsolutePath().toString()), -fd);
-        }
-        try {
-            FileStat st = HostRoot.statAt(fd, new byte[0], Libc.AT_EMPTY_PATH, HostPath.ROOT).orElseThrow();
-            if (!st.isRegular()) {
-                throw new Unusable(name + ": not a regular file (" + st.type().name().toLowerCase() + ")");
-            }
-            byte[] bytes = readUpTo(fd, limit + 1, name);
-            if (bytes.length > limit) {
-                throw new Unusable(name + ": larger than " + limit + " bytes, more than such a file holds");
-            }
-            return bytes;
-        } finally {
-            Libc.close(fd);
-        }
+        return read(HostPath.of(file.toAbsolutePath().toString()), limit).bytes();
     }
 
     /** The file as text, invalid UTF-8 replaced: a parser then says which line is wrong. */
@@ -56,7 +50,57 @@ public final class InputFile {
         return new String(read(file, limit), StandardCharsets.UTF_8);
     }
 
-    private static byte[] readUpTo(int fd, long limit, String name) throws IOException {
+    /** {@link #read(Path, long)} of a path given as bytes, with the file's stat. */
+    public static Contents read(HostPath file, long limit) throws IOException {
+        FileStat st = stat(file);
+        int fd = Libc.openat2(AT_FDCWD, file.bytes(), FLAGS | Libc.O_NOATIME, Libc.RESOLVE_NO_MAGICLINKS);
+        if (fd == -Libc.EPERM) {
+            fd = Libc.openat2(AT_FDCWD, file.bytes(), FLAGS, Libc.RESOLVE_NO_MAGICLINKS);
+        }
+        if (fd < 0) {
+            throw new HostException("open", file, -fd);
+        }
+        try {
+            FileStat now = HostRoot.statAt(fd, new byte[0], Libc.AT_EMPTY_PATH, file).orElseThrow();
+            if (!now.isRegular() || now.inode() != st.inode() || now.device() != st.device()) {
+                throw new Unusable(file.brief(), "replaced while ward opened it");
+            }
+            byte[] bytes = readUpTo(fd, limit + 1, file);
+            if (bytes.length > limit) { // it grew since stat, or stat does not know (a /proc file)
+                throw tooLarge(file, limit);
+            }
+            return new Contents(now, bytes);
+        } finally {
+            Libc.close(fd);
+        }
+    }
+
+    private static final long FLAGS = Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC;
+
+    /** stat following links; refuses what is not a regular file of a size that can be read. */
+    private static FileStat stat(HostPath file) throws IOException {
+        int fd = Libc.openat2(AT_FDCWD, file.bytes(), Libc.O_PATH | Libc.O_CLOEXEC, Libc.RESOLVE_NO_MAGICLINKS);
+        if (fd < 0) {
+            throw new HostException("open", file, -fd);
+        }
+        try {
+            FileStat st = HostRoot.statAt(fd, new byte[0], Libc.AT_EMPTY_PATH, file).orElseThrow();
+            if (!st.isRegular()) {
+                throw new Unusable(file.brief(), "not a regular file (" + st.type().describe() + ")");
+            }
+            return st;
+        } finally {
+            Libc.close(fd);
+        }
+    }
+
+    private static Unusable tooLarge(HostPath file, long limit) {
+        String size = limit % (1 << 20) == 0 ? (limit >> 20) + " MiB"
+                : limit % 1024 == 0 ? (limit >> 10) + " KiB" : limit + " bytes";
+        return new Unusable(file.brief(), "larger than " + size);
+    }
+
+    private static byte[] readUpTo(int fd, long limit, HostPath file) throws HostException {
         byte[] out = new byte[(int) Math.min(limit, 64 * 1024)];
         int used = 0;
         try (Arena arena = Arena.ofConfined()) {
@@ -64,7 +108,7 @@ public final class InputFile {
             while (used < limit) {
                 long n = Libc.read(fd, buf);
                 if (n < 0) {
-                    throw new IOException(name + ": read: " + Libc.strerror((int) -n));
+                    throw new HostException("read", file, (int) -n);
                 }
                 if (n == 0) {
                     break;
@@ -73,7 +117,7 @@ public final class InputFile {
                 if (used + take > out.length) {
                     out = Arrays.copyOf(out, (int) Math.min(limit, Math.max(out.length * 2L, used + take)));
                 }
-                MemorySegment.copy(buf, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, out, used, take);
+                MemorySegment.copy(buf, ValueLayout.JAVA_BYTE, 0, out, used, take);
                 used += take;
             }
         }

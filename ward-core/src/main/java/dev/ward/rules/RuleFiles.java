@@ -2,10 +2,11 @@ package dev.ward.rules;
 
 import dev.ward.host.DirEntry;
 import dev.ward.host.FileStat;
-import dev.ward.host.FileType;
 import dev.ward.host.HostException;
 import dev.ward.host.HostPath;
 import dev.ward.host.HostRoot;
+import dev.ward.host.InputFile;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads rule files on the machine ward runs on (an analyst's file, or one found on the inspected
- * host and named by its path), through {@link HostRoot} like every other read. Only a regular file
- * is read, and it is known to be one before anything is opened: its type comes from stat, which
- * opens nothing, so a FIFO, device, socket or directory is refused without ever being opened for
- * reading. The read itself opens with O_NONBLOCK and checks the descriptor again, so a FIFO swapped
- * in meanwhile is refused instead of waited on. Symlinks are followed; their targets are checked.
+ * host and named by its path) as every file named to ward is read ({@link InputFile}): only a
+ * regular file, known to be one from stat before anything is opened, at most 16 MiB. Directories of
+ * includes are listed through {@link HostRoot}.
  */
 final class RuleFiles {
     /** A file's identity, to know it again when an include comes back to it. */
@@ -32,18 +31,15 @@ final class RuleFiles {
 
     /** Reads {@code path} for the include at {@code from}: a regular file of at most 16 MiB. */
     static Contents read(HostPath path, Origin from) throws RuleFormatException {
-        try (HostRoot root = HostRoot.live()) {
-            FileStat st = regular(root, path, from);
-            if (st.size() > RuleBudget.MAX_FILE) {
-                throw cannot(from, "read", path, "larger than 16 MiB");
-            }
-            byte[] bytes = root.read(path, RuleBudget.MAX_FILE + 1);
-            if (bytes.length > RuleBudget.MAX_FILE) { // it grew since stat, or stat does not know (a /proc file)
-                throw cannot(from, "read", path, "larger than 16 MiB");
-            }
-            return new Contents(new Id(st.device(), st.inode()), bytes);
+        try {
+            InputFile.Contents c = InputFile.read(path, RuleBudget.MAX_FILE);
+            return new Contents(new Id(c.stat().device(), c.stat().inode()), c.bytes());
+        } catch (InputFile.Unusable e) {
+            throw cannot(from, "read", path, e.reason());
         } catch (HostException e) {
-            throw cannot(from, "read", path, reason(e));
+            throw cannot(from, "read", path, e.isMissing() || e.isLinkRefused() ? missing(path) : reason(e));
+        } catch (IOException e) {
+            throw cannot(from, "read", path, e.getMessage());
         }
     }
 
@@ -70,19 +66,14 @@ final class RuleFiles {
         }
     }
 
-    private static FileStat regular(HostRoot root, HostPath path, Origin from)
-            throws HostException, RuleFormatException {
-        FileStat st = root.stat(path).orElseThrow(() -> cannot(from, "read", path, missing(root, path)));
-        if (!st.isRegular()) {
-            throw cannot(from, "read", path, "not a regular file (" + kind(st.type()) + ")");
+    /** Why a file could not be opened: not there, or a symlink it does not follow (a /proc/self/fd link among them). */
+    private static String missing(HostPath path) {
+        try (HostRoot root = HostRoot.live()) {
+            return root.lstatOrEmpty(path).isEmpty() ? "no such file"
+                    : "a symlink ward cannot follow (its target is missing, it loops, or it is a /proc/self/fd link)";
+        } catch (HostException e) {
+            return "no such file";
         }
-        return st;
-    }
-
-    /** Why stat found nothing: no file, or a symlink it does not follow (a /proc/self/fd link among them). */
-    private static String missing(HostRoot root, HostPath path) {
-        return root.lstatOrEmpty(path).isEmpty() ? "no such file"
-                : "a symlink ward cannot follow (its target is missing, it loops, or it is a /proc/self/fd link)";
     }
 
     private static boolean isRegular(HostRoot root, DirEntry e) throws HostException {
@@ -90,17 +81,6 @@ final class RuleFiles {
             case REGULAR -> true;
             case SYMLINK, UNKNOWN -> root.stat(e.path()).map(FileStat::isRegular).orElse(false);
             default -> false;
-        };
-    }
-
-    private static String kind(FileType type) {
-        return switch (type) {
-            case DIRECTORY -> "a directory";
-            case FIFO -> "a FIFO";
-            case SOCKET -> "a socket";
-            case CHAR_DEVICE -> "a character device";
-            case BLOCK_DEVICE -> "a block device";
-            default -> "of unknown type";
         };
     }
 
