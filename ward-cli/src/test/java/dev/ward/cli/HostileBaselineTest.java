@@ -84,6 +84,24 @@ class HostileBaselineTest {
         assertEquals(66, missing.status(), missing.err());
     }
 
+    /** An edited header asking for a write-ahead log makes SQLite write beside a file it reads, unless told it is immutable. */
+    @Test
+    void aBaselineSetToWriteAheadLoggingIsReadWithoutWritingBesideIt() throws Exception {
+        SqliteNative.configure();
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            c.createStatement().execute("PRAGMA journal_mode=WAL");
+        }
+        try (var files = Files.list(dir)) {
+            files.filter(p -> p.getFileName().toString().startsWith("base.db-")).forEach(p -> p.toFile().delete());
+        }
+        MainTest.Run check = ward(args("baseline", "check"));
+        assertEquals(0, check.status(), check.err());
+        try (var files = Files.list(dir)) {
+            assertEquals(java.util.List.of("base.db"), files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("base.db")).toList());
+        }
+    }
+
     @Test
     void aCheckSaysWhichBaselineItComparedWithAndWarnsOfAnOldOne() throws Exception {
         Path report = dir.resolve("check.json");

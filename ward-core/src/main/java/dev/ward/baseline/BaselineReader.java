@@ -5,6 +5,7 @@ import dev.ward.host.SqliteNative;
 import dev.ward.model.FileEntry;
 import dev.ward.report.Printable;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -53,7 +54,7 @@ public final class BaselineReader implements AutoCloseable {
         Connection db;
         try {
             SqliteNative.configure();
-            db = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+            db = DriverManager.getConnection("jdbc:sqlite:" + immutable(file), config.toProperties());
         } catch (SQLException e) {
             throw new BaselineException(file, "cannot open: " + e.getMessage(), e);
         }
@@ -63,6 +64,25 @@ public final class BaselineReader implements AutoCloseable {
             closeQuietly(db);
             throw e;
         }
+    }
+
+    /**
+     * The file as an SQLite URI with {@code immutable=1}: SQLite then takes no lock and makes no file
+     * beside it. Without it, a baseline whose header says write-ahead log (an edited one) would have
+     * SQLite make {@code -wal} and {@code -shm} files beside it even on a read-only connection.
+     */
+    private static String immutable(Path file) {
+        StringBuilder uri = new StringBuilder("file:");
+        for (byte b : file.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c == '%' || c == '?' || c == '#' || c <= 0x20 || c >= 0x7f) {
+                uri.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            } else {
+                uri.append((char) c);
+            }
+        }
+        return uri.append("?immutable=1").toString();
     }
 
     private BaselineHeader readHeader() throws BaselineException {
