@@ -2,16 +2,10 @@ package dev.ward.cli;
 
 import dev.ward.cli.options.Durations;
 import dev.ward.cli.options.ReportOptions;
-import dev.ward.collect.pcap.PcapReader;
-import dev.ward.collect.pcap.TrafficLedger;
-import dev.ward.detect.builtin.TrafficDetector;
 import dev.ward.host.HostRoot;
 import dev.ward.host.PacketCapture;
 import dev.ward.host.PacketFilter;
-import dev.ward.run.TrafficSummary;
-import dev.ward.run.Triage;
-import java.io.InputStream;
-import java.nio.file.Files;
+import dev.ward.run.TrafficRun;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -103,24 +97,12 @@ final class TrafficCommand implements Callable<Integer> {
     }
 
     private int read() throws Exception {
-        TrafficLedger ledger = new TrafficLedger(ignoreStandard);
+        TrafficRun run;
         try (PacketFilter f = filter == null ? null : compile(filter)) {
-            PcapReader.Frames frames = f == null ? (t, data, length) -> true : (t, data, length) -> {
-                boolean keep = f.accepts(t, data, length);
-                if (!keep) {
-                    ledger.dropped();
-                }
-                return keep;
-            };
-            for (Path file : files) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    PcapReader.read(in, file.toString(), frames, ledger::add);
-                }
-            }
+            run = TrafficRun.read(files, ignoreStandard, f);
         }
         try (HostRoot live = HostRoot.live()) {
-            return report.emit(new Triage(List.of(new TrafficDetector(ledger)), InstantSource.system(),
-                    TrafficSummary.of(ledger)).run(live, List.of()), System.out);
+            return report.emit(run.report(live, InstantSource.system()), System.out);
         }
     }
 
