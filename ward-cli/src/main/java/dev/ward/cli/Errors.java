@@ -1,6 +1,5 @@
 package dev.ward.cli;
 
-import dev.ward.collect.pcap.CaptureFormatException;
 import dev.ward.detect.checks.CheckFormatException;
 import dev.ward.host.HostException;
 import dev.ward.rules.RuleFormatException;
@@ -24,8 +23,7 @@ final class Errors {
     static int exitCode(Throwable e) {
         // A check or rule file that cannot be used (the message names file:line), or a baseline
         // edited after it was signed.
-        if (e instanceof CheckFormatException || e instanceof RuleFormatException || e instanceof BaselineRun.Refused
-                || e instanceof CaptureFormatException) {
+        if (e instanceof CheckFormatException || e instanceof RuleFormatException || e instanceof BaselineRun.Refused) {
             return ExitStatus.DATA_ERROR;
         }
         if (e instanceof NoSuchFileException || (e instanceof HostException h && h.isMissing())) {

@@ -5,6 +5,7 @@ import dev.ward.cli.options.ReportOptions;
 import dev.ward.host.HostRoot;
 import dev.ward.host.PacketCapture;
 import dev.ward.host.PacketFilter;
+import dev.ward.report.ExitStatus;
 import dev.ward.run.TrafficRun;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,7 +103,9 @@ final class TrafficCommand implements Callable<Integer> {
             run = TrafficRun.read(files, ignoreStandard, f);
         }
         try (HostRoot live = HostRoot.live()) {
-            return report.emit(run.report(live, InstantSource.system()), System.out);
+            int status = report.emit(run.report(live, InstantSource.system()), System.out);
+            run.errors().forEach(e -> System.err.println("ward: " + e.path() + ": " + e.message()));
+            return run.errors().isEmpty() ? status : ExitStatus.DATA_ERROR;
         }
     }
 
