@@ -126,6 +126,18 @@ class TrafficCommandTest {
                 "enhanced packet block cut short (76 of 4000 bytes)", 2);
     }
 
+    /** A link type libpcap cannot filter (147, reserved for users) given to a --filter: refused as tcpdump refuses it. */
+    @Test
+    void linkTypeTheFilterCannotJudge() throws Exception {
+        assumeTrue(dev.ward.host.PacketFilter.compile("icmp").isPresent(), "needs libpcap");
+        List<byte[]> parts = pings(2).pcap();
+        le(parts.getFirst()).putInt(20, 147);
+        Path file = write("user0.pcap", PcapWriter.join(parts));
+        JsonNode report = refused(ward("traffic", "--format", "json", "--filter", "icmp", file.toString()), file, 24,
+                "filter 'icmp': DLT 147 link-layer type filtering not implemented");
+        assertEquals(0, report.get("summary").get("packets").asLong());
+    }
+
     /** {@code ward traffic --format json FILE}: refused with exit 65, the packets before the damage reported. */
     private void refused(Path file, long offset, String reason, long packets) throws Exception {
         JsonNode report = refused(ward("traffic", "--format", "json", file.toString()), file, offset, reason);

@@ -32,7 +32,10 @@ public final class PcapReader {
         this.out = out;
     }
 
-    /** Receives one frame before it is decoded, and says whether to keep it (a tcpdump filter). */
+    /**
+     * Receives one frame before it is decoded, and says whether to keep it (a tcpdump filter); an
+     * IllegalArgumentException says it cannot judge frames of that link type, which refuses the capture.
+     */
     @FunctionalInterface
     public interface Frames {
         boolean keep(int linkType, byte[] frame, int length);
@@ -78,14 +81,20 @@ public final class PcapReader {
             byte[] data = in.need(start, (int) captured, 16 + captured, "packet record", order).array();
             long fraction = Integer.toUnsignedLong(r.getInt(4));
             Instant time = Instant.ofEpochSecond(Integer.toUnsignedLong(r.getInt(0)), nanos ? fraction : fraction * 1000);
-            frame(linkType, data, time, r.getInt(12));
+            frame(start, linkType, data, time, r.getInt(12));
         }
     }
 
-    /** One packet read whole: counted, offered to the filter, and decoded if kept. */
-    void frame(int linkType, byte[] data, Instant time, int length) {
+    /** One packet read whole, from the record or block at {@code start}: counted, offered to the filter, decoded if kept. */
+    void frame(long start, int linkType, byte[] data, Instant time, int length) throws CaptureFormatException {
         packets++;
-        if (frames.keep(linkType, data, length)) {
+        boolean keep;
+        try {
+            keep = frames.keep(linkType, data, length);
+        } catch (IllegalArgumentException e) {
+            throw in.refusal(start, e.getMessage());
+        }
+        if (keep) {
             LinkLayer.decode(linkType, data, time, length, out);
         }
     }

@@ -101,7 +101,7 @@ final class Pcapng {
     private void enhanced(long start, ByteBuffer b) throws CaptureFormatException {
         Interface itf = declared(start, Integer.toUnsignedLong(b.getInt(0)));
         Instant time = time(start, itf, (Integer.toUnsignedLong(b.getInt(4)) << 32) | Integer.toUnsignedLong(b.getInt(8)));
-        packets.frame(itf.linkType(), data(start, b, 20, Integer.toUnsignedLong(b.getInt(12))), time, b.getInt(16));
+        packets.frame(start, itf.linkType(), data(start, b, 20, Integer.toUnsignedLong(b.getInt(12))), time, b.getInt(16));
     }
 
     /** A packet of the section's first interface, without a time stamp; as long as it was on the wire up to the snap length. */
@@ -109,7 +109,7 @@ final class Pcapng {
         Interface itf = declared(start, 0);
         long length = Integer.toUnsignedLong(b.getInt(0));
         long captured = itf.snapLength() == 0 ? length : Math.min(length, itf.snapLength());
-        packets.frame(itf.linkType(), data(start, b, 4, captured), Instant.EPOCH, b.getInt(0));
+        packets.frame(start, itf.linkType(), data(start, b, 4, captured), Instant.EPOCH, b.getInt(0));
     }
 
     private Interface declared(long start, long id) throws CaptureFormatException {
