@@ -71,9 +71,12 @@ public final class PcapReader {
         ByteBuffer h = in.need(0, 24, 24, "pcap file header", order);
         long limit = Math.min(Math.max(Integer.toUnsignedLong(h.getInt(16)), MAX_SNAPLEN), MAX_RECORD);
         int linkType = h.getInt(20) & 0x0fffffff;
-        while (!in.atEnd()) {
+        while (true) {
             long start = in.offset();
-            ByteBuffer r = in.need(start, 16, 16, "packet record header", order);
+            ByteBuffer r = in.next(16, "packet record header", order);
+            if (r == null) {
+                return;
+            }
             long captured = Integer.toUnsignedLong(r.getInt(8));
             if (captured > limit) {
                 throw in.refusal(start, "captured length " + captured + " over the limit of " + limit + " bytes");

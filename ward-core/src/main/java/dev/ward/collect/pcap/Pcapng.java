@@ -49,9 +49,12 @@ final class Pcapng {
     }
 
     void read() throws IOException {
-        while (!in.atEnd()) {
+        while (true) {
             long start = in.offset();
-            ByteBuffer h = in.need(start, 8, 8, "block header", order);
+            ByteBuffer h = in.next(8, "block header", order);
+            if (h == null) {
+                return;
+            }
             int type = h.getInt(0);
             if (type == SECTION) {
                 order = byteOrder(start, in.need(start, 4, 12, "section header block", ByteOrder.BIG_ENDIAN).getInt(0));
