@@ -28,6 +28,9 @@ import picocli.CommandLine.Spec;
         description = "Read pcap and pcapng captures, or record one: protocols, conversations, beacons, unsolicited echo replies.",
         footer = {
             "",
+            "A capture damaged or cut short: the packets before the damage are reported, its error (file and",
+            "offset) is listed in the report and on standard error, the other files are read, and ward exits 65.",
+            "",
             "Examples:",
             "  ward traffic /evidence/eth0-*.pcap",
             "  ward traffic --ignore-standard --format json capture.pcapng",
@@ -104,6 +107,7 @@ final class TrafficCommand implements Callable<Integer> {
         }
         try (HostRoot live = HostRoot.live()) {
             int status = report.emit(run.report(live, InstantSource.system()), System.out);
+            // A damaged capture is bad input data: 65, once the report on what was read is out.
             run.errors().forEach(e -> System.err.println("ward: " + e.path() + ": " + e.message()));
             return run.errors().isEmpty() ? status : ExitStatus.DATA_ERROR;
         }
