@@ -1,7 +1,6 @@
 package dev.ward.cli;
 
 import dev.ward.baseline.BaselineException;
-import dev.ward.collect.pcap.CaptureFormatException;
 import dev.ward.detect.checks.CheckFormatException;
 import dev.ward.host.HostException;
 import dev.ward.host.InputFile;
@@ -33,7 +32,7 @@ final class Errors {
         // A check or rule file that cannot be used (the message names file:line), or a baseline
         // edited after it was signed.
         if (e instanceof CheckFormatException || e instanceof RuleFormatException || e instanceof BaselineRun.Refused
-                || e instanceof CaptureFormatException || e instanceof InputFile.Unusable
+                || e instanceof InputFile.Unusable
                 || e instanceof BaselineException b && b.kind() == BaselineException.Kind.DAMAGED) {
             return ExitStatus.DATA_ERROR;
         }

@@ -2,16 +2,11 @@ package dev.ward.cli;
 
 import dev.ward.cli.options.Durations;
 import dev.ward.cli.options.ReportOptions;
-import dev.ward.collect.pcap.PcapReader;
-import dev.ward.collect.pcap.TrafficLedger;
-import dev.ward.detect.builtin.TrafficDetector;
 import dev.ward.host.HostRoot;
 import dev.ward.host.PacketCapture;
 import dev.ward.host.PacketFilter;
-import dev.ward.run.TrafficSummary;
-import dev.ward.run.Triage;
-import java.io.InputStream;
-import java.nio.file.Files;
+import dev.ward.report.ExitStatus;
+import dev.ward.run.TrafficRun;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -32,6 +27,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "traffic", mixinStandardHelpOptions = true,
         description = "Read pcap and pcapng captures, or record one: protocols, conversations, beacons, unsolicited echo replies.",
         footer = {
+            "",
+            "A capture damaged or cut short: the packets before the damage are reported, its error (file and",
+            "offset) is listed in the report and on standard error, the other files are read, and ward exits 65.",
             "",
             "Examples:",
             "  ward traffic /evidence/eth0-*.pcap",
@@ -103,24 +101,15 @@ final class TrafficCommand implements Callable<Integer> {
     }
 
     private int read() throws Exception {
-        TrafficLedger ledger = new TrafficLedger(ignoreStandard);
+        TrafficRun run;
         try (PacketFilter f = filter == null ? null : compile(filter)) {
-            PcapReader.Frames frames = f == null ? (t, data, length) -> true : (t, data, length) -> {
-                boolean keep = f.accepts(t, data, length);
-                if (!keep) {
-                    ledger.dropped();
-                }
-                return keep;
-            };
-            for (Path file : files) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    PcapReader.read(in, file.toString(), frames, ledger::add);
-                }
-            }
+            run = TrafficRun.read(files, ignoreStandard, f);
         }
         try (HostRoot live = HostRoot.live()) {
-            return report.emit(new Triage(List.of(new TrafficDetector(ledger)), InstantSource.system(),
-                    TrafficSummary.of(ledger)).run(live, List.of()), System.out);
+            int status = report.emit(run.report(live, InstantSource.system()), System.out);
+            // A damaged capture is bad input data: 65, once the report on what was read is out.
+            run.errors().forEach(e -> System.err.println("ward: " + Errors.brief(e.path() + ": " + e.message())));
+            return run.errors().isEmpty() ? status : ExitStatus.DATA_ERROR;
         }
     }
 

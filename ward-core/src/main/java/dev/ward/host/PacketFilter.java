@@ -83,7 +83,10 @@ public final class PacketFilter implements AutoCloseable {
         });
     }
 
-    /** Whether the filter keeps a frame of {@code linkType}, {@code length} bytes long on the wire. */
+    /**
+     * Whether the filter keeps a frame of {@code linkType}, {@code length} bytes long on the wire; an
+     * IllegalArgumentException, with pcap's words, for a link type libpcap cannot filter.
+     */
     public boolean accepts(int linkType, byte[] frame, int length) {
         MemorySegment program = program(linkType);
         header.set(JAVA_LONG, 0, 0L);

@@ -1,40 +1,41 @@
 package dev.ward.collect.pcap;
 
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Reads packet captures in pcap (microsecond and nanosecond, either byte order) and pcapng
- * (section, interface and enhanced or simple packet blocks, each interface's link type and time
- * resolution), streaming: each packet is decoded and handed on, none kept. Link types: Ethernet
- * (with VLAN tags), Linux cooked (SLL and SLL2), BSD loopback, and raw IPv4/IPv6. A capture cut
- * short ends the reading with what came before; a file that is no capture is an error naming the
- * offset.
+ * ({@link Pcapng}), streaming: each packet is decoded ({@link LinkLayer}) and handed on, none kept.
+ * A file that is no capture, or one damaged or cut short, is a {@link CaptureFormatException}
+ * naming the file and the offset of the header, record or block at fault, thrown once every
+ * packet before it has been handed on. No length read from the file is allocated before its bytes
+ * are there.
  */
 public final class PcapReader {
-    static final int ETHERNET = 1;
-    static final int NULL = 0;
-    static final int RAW = 101;
-    static final int RAW_ALT = 12;
-    static final int SLL = 113;
-    static final int SLL2 = 276;
-    static final int IPV4 = 228;
-    static final int IPV6 = 229;
+    /** libpcap's largest snap length: a captured length may reach it, or the file's snap length where that is more. */
+    static final int MAX_SNAPLEN = 262_144;
+    /** The most a packet record or block may hold (libpcap's largest pcapng block): past it, a length is damage. */
+    static final int MAX_RECORD = 16 << 20;
 
-    private PcapReader() {
+    private final CaptureInput in;
+    private final Frames frames;
+    private final Consumer<Packet> out;
+    private long packets;
+
+    private PcapReader(CaptureInput in, Frames frames, Consumer<Packet> out) {
+        this.in = in;
+        this.frames = frames;
+        this.out = out;
     }
 
-    /** Receives one frame before it is decoded, and says whether to keep it (a tcpdump filter). */
+    /**
+     * Receives one frame before it is decoded, and says whether to keep it (a tcpdump filter); an
+     * IllegalArgumentException says it cannot judge frames of that link type, which refuses the capture.
+     */
     @FunctionalInterface
     public interface Frames {
         boolean keep(int linkType, byte[] frame, int length);
@@ -47,254 +48,57 @@ public final class PcapReader {
 
     /** Reads {@code in} to its end, decoding the frames {@code frames} keeps; returns the number of packets read. */
     public static long read(InputStream in, String name, Frames frames, Consumer<Packet> out) throws IOException {
-        DataInputStream d = new DataInputStream(new java.io.BufferedInputStream(in, 1 << 16));
-        byte[] magic = new byte[4];
-        d.readFully(magic);
-        int m = ByteBuffer.wrap(magic).order(ByteOrder.BIG_ENDIAN).getInt();
-        return switch (m) {
-            case 0xa1b2c3d4, 0xd4c3b2a1, 0xa1b23c4d, 0x4d3cb2a1 -> pcap(d, m, name, frames, out);
-            case 0x0a0d0d0a -> pcapng(d, name, frames, out);
-            default -> throw new CaptureFormatException(name + ": offset 0: not a pcap or pcapng capture (magic "
-                    + String.format("%08x", m) + ")");
-        };
+        CaptureInput input = new CaptureInput(in, name);
+        byte[] magic = input.peek(4);
+        if (magic.length < 4) {
+            throw input.refusal(0, magic.length == 0 ? "empty file, not a capture" : "file of " + magic.length
+                    + " bytes, not a capture");
+        }
+        PcapReader reader = new PcapReader(input, frames, out);
+        int m = ByteBuffer.wrap(magic).getInt();
+        switch (m) {
+            case 0xa1b2c3d4, 0xd4c3b2a1, 0xa1b23c4d, 0x4d3cb2a1 -> reader.pcap(m);
+            case Pcapng.SECTION -> new Pcapng(input, reader).read();
+            default -> throw input.refusal(0, String.format("not a pcap or pcapng capture (magic %08x)", m));
+        }
+        return reader.packets;
     }
 
-    private static long pcap(DataInputStream d, int magic, String name, Frames frames, Consumer<Packet> out)
-            throws IOException {
+    /** A pcap file: a 24-byte header (magic, version, snap length, link type), then records of a 16-byte header and the frame. */
+    private void pcap(int magic) throws IOException {
         ByteOrder order = magic == 0xa1b2c3d4 || magic == 0xa1b23c4d ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         boolean nanos = magic == 0xa1b23c4d || magic == 0x4d3cb2a1;
-        ByteBuffer h = header(d, 20, order);
-        if (h == null) {
-            throw new CaptureFormatException(name + ": offset 4: header cut short");
-        }
-        int linkType = h.getInt(16) & 0x0fffffff;
-        long n = 0;
+        ByteBuffer h = in.need(0, 24, 24, "pcap file header", order);
+        long limit = Math.min(Math.max(Integer.toUnsignedLong(h.getInt(16)), MAX_SNAPLEN), MAX_RECORD);
+        int linkType = h.getInt(20) & 0x0fffffff;
         while (true) {
-            ByteBuffer r = header(d, 16, order);
+            long start = in.offset();
+            ByteBuffer r = in.next(16, "packet record header", order);
             if (r == null) {
-                return n;
-            }
-            long seconds = Integer.toUnsignedLong(r.getInt(0));
-            long fraction = Integer.toUnsignedLong(r.getInt(4));
-            int captured = r.getInt(8);
-            int length = r.getInt(12);
-            if (captured < 0 || captured > 1 << 26) {
-                throw new CaptureFormatException(name + ": packet " + (n + 1) + ": captured length " + captured + " is not sane");
-            }
-            byte[] data = new byte[captured];
-            try {
-                d.readFully(data);
-            } catch (EOFException e) {
-                return n; // the last packet cut short
-            }
-            Instant time = Instant.ofEpochSecond(seconds, nanos ? fraction : fraction * 1000);
-            n++;
-            if (frames.keep(linkType, data, length)) {
-                decode(linkType, data, time, length, out);
-            }
-        }
-    }
-
-    private static long pcapng(DataInputStream d, String name, Frames frames, Consumer<Packet> out) throws IOException {
-        List<int[]> interfaces = new ArrayList<>(); // link type, log10 of units a second
-        ByteOrder order = ByteOrder.LITTLE_ENDIAN;
-        long n = 0;
-        int type = 0x0a0d0d0a;
-        boolean first = true;
-        while (true) {
-            int total;
-            byte[] body;
-            if (first) {
-                byte[] lenAndBom = new byte[8];
-                d.readFully(lenAndBom);
-                order = ByteBuffer.wrap(lenAndBom, 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() == 0x1a2b3c4d
-                        ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
-                total = ByteBuffer.wrap(lenAndBom, 0, 4).order(order).getInt();
-                body = new byte[total - 12];
-                System.arraycopy(lenAndBom, 4, body, 0, 4);
-                d.readFully(body, 4, total - 16);
-                d.readFully(new byte[4]);
-                first = false;
-            } else {
-                ByteBuffer h = header(d, 8, order);
-                if (h == null) {
-                    return n;
-                }
-                type = h.getInt(0);
-                total = h.getInt(4);
-                if (total < 12 || total > 1 << 26) {
-                    throw new CaptureFormatException(name + ": block of length " + total + " after packet " + n);
-                }
-                body = new byte[total - 12];
-                try {
-                    d.readFully(body);
-                    d.readFully(new byte[4]);
-                } catch (EOFException e) {
-                    return n;
-                }
-                if (type == 0x0a0d0d0a) {
-                    order = ByteBuffer.wrap(body, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() == 0x1a2b3c4d
-                            ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
-                }
-            }
-            ByteBuffer b = ByteBuffer.wrap(body).order(order);
-            switch (type) {
-                case 0x0a0d0d0a -> interfaces.clear();
-                case 1 -> interfaces.add(new int[] {b.getShort(0) & 0xffff, resolution(b, 8)});
-                case 6 -> {
-                    int[] itf = interfaces.get(b.getInt(0));
-                    long ts = (Integer.toUnsignedLong(b.getInt(4)) << 32) | Integer.toUnsignedLong(b.getInt(8));
-                    int captured = b.getInt(12);
-                    byte[] data = java.util.Arrays.copyOfRange(body, 20, 20 + captured);
-                    n++;
-                    if (frames.keep(itf[0], data, b.getInt(16))) {
-                        decode(itf[0], data, time(ts, itf[1]), b.getInt(16), out);
-                    }
-                }
-                case 3 -> {
-                    int[] itf = interfaces.getFirst();
-                    byte[] data = java.util.Arrays.copyOfRange(body, 4, body.length);
-                    n++;
-                    if (frames.keep(itf[0], data, b.getInt(0))) {
-                        decode(itf[0], data, Instant.EPOCH, b.getInt(0), out);
-                    }
-                }
-                default -> { } // name resolution, statistics and the like
-            }
-        }
-    }
-
-    /** An interface block's if_tsresol option (9): units a second as a power of ten (6, microseconds, by default). */
-    private static int resolution(ByteBuffer b, int at) {
-        while (at + 4 <= b.limit()) {
-            int code = b.getShort(at) & 0xffff;
-            int len = b.getShort(at + 2) & 0xffff;
-            if (code == 0) {
-                break;
-            }
-            if (code == 9 && len >= 1) {
-                int v = b.get(at + 4);
-                return (v & 0x80) == 0 ? v : -(v & 0x7f); // a power of two is written negative
-            }
-            at += 4 + ((len + 3) & ~3);
-        }
-        return 6;
-    }
-
-    private static Instant time(long ts, int resolution) {
-        if (resolution < 0) {
-            long per = 1L << -resolution;
-            return Instant.ofEpochSecond(ts / per, (ts % per) * 1_000_000_000L / per);
-        }
-        long per = (long) Math.pow(10, resolution);
-        return Instant.ofEpochSecond(ts / per, (ts % per) * (1_000_000_000L / per));
-    }
-
-    private static ByteBuffer header(DataInputStream d, int size, ByteOrder order) throws IOException {
-        byte[] b = new byte[size];
-        int got = d.readNBytes(b, 0, size);
-        return got < size ? null : ByteBuffer.wrap(b).order(order);
-    }
-
-    /** Decodes one frame of {@code linkType}; frames that carry no IP are counted by their kind. */
-    static void decode(int linkType, byte[] data, Instant time, int length, Consumer<Packet> out) {
-        ByteBuffer b = ByteBuffer.wrap(data).order(ByteOrder.BIG_ENDIAN);
-        int at;
-        int ethertype;
-        switch (linkType) {
-            case ETHERNET -> {
-                if (data.length < 14) {
-                    return;
-                }
-                ethertype = b.getShort(12) & 0xffff;
-                at = 14;
-                while ((ethertype == 0x8100 || ethertype == 0x88a8) && data.length >= at + 4) {
-                    ethertype = b.getShort(at + 2) & 0xffff;
-                    at += 4;
-                }
-            }
-            case SLL -> {
-                if (data.length < 16) {
-                    return;
-                }
-                ethertype = b.getShort(14) & 0xffff;
-                at = 16;
-            }
-            case SLL2 -> {
-                if (data.length < 20) {
-                    return;
-                }
-                ethertype = b.getShort(0) & 0xffff;
-                at = 20;
-            }
-            case NULL -> {
-                if (data.length < 4) {
-                    return;
-                }
-                int family = ByteBuffer.wrap(data, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-                ethertype = family == 2 ? 0x0800 : 0x86dd;
-                at = 4;
-            }
-            case RAW, RAW_ALT, IPV4, IPV6 -> {
-                if (data.length < 1) {
-                    return;
-                }
-                ethertype = (data[0] >> 4) == 6 ? 0x86dd : 0x0800;
-                at = 0;
-            }
-            default -> {
-                out.accept(new Packet(time, length, "link-" + linkType, "", "", -1, -1, 0, -1, -1));
                 return;
             }
-        }
-        if (ethertype == 0x0800 && data.length >= at + 20) {
-            int ihl = (data[at] & 0x0f) * 4;
-            ip(b, at + ihl, data[at + 9] & 0xff, address(data, at + 12, 4), address(data, at + 16, 4), time, length, out);
-        } else if (ethertype == 0x86dd && data.length >= at + 40) {
-            ip(b, at + 40, data[at + 6] & 0xff, address(data, at + 8, 16), address(data, at + 24, 16), time, length, out);
-        } else {
-            String kind = switch (ethertype) {
-                case 0x0806 -> "arp";
-                case 0x88cc -> "lldp";
-                default -> String.format("ethertype-0x%04x", ethertype);
-            };
-            out.accept(new Packet(time, length, kind, "", "", -1, -1, 0, -1, -1));
+            long captured = Integer.toUnsignedLong(r.getInt(8));
+            if (captured > limit) {
+                throw in.refusal(start, "captured length " + captured + " over the limit of " + limit + " bytes");
+            }
+            byte[] data = in.need(start, (int) captured, 16 + captured, "packet record", order).array();
+            long fraction = Integer.toUnsignedLong(r.getInt(4));
+            Instant time = Instant.ofEpochSecond(Integer.toUnsignedLong(r.getInt(0)), nanos ? fraction : fraction * 1000);
+            frame(start, linkType, data, time, r.getInt(12));
         }
     }
 
-    private static void ip(ByteBuffer b, int at, int proto, String src, String dst, Instant time, int length,
-                           Consumer<Packet> out) {
-        int limit = b.limit();
-        switch (proto) {
-            case 6 -> out.accept(new Packet(time, length, "tcp", src, dst, port(b, at, limit), port(b, at + 2, limit), 0,
-                    -1, -1).withFlags(at + 13 < limit ? b.get(at + 13) & 0xff : 0));
-            case 17 -> out.accept(new Packet(time, length, "udp", src, dst, port(b, at, limit), port(b, at + 2, limit), 0,
-                    -1, -1));
-            case 1, 58 -> out.accept(new Packet(time, length, proto == 1 ? "icmp" : "icmpv6", src, dst, -1, -1, 0,
-                    at < limit ? b.get(at) & 0xff : -1, at + 8 <= limit ? Integer.toUnsignedLong(b.getInt(at + 4)) : -1));
-            default -> out.accept(new Packet(time, length, protocolName(proto), src, dst, -1, -1, 0, -1, -1));
-        }
-    }
-
-    static String protocolName(int proto) {
-        return switch (proto) {
-            case 2 -> "igmp";
-            case 47 -> "gre";
-            case 50 -> "esp";
-            case 132 -> "sctp";
-            default -> Integer.toString(proto);
-        };
-    }
-
-    private static int port(ByteBuffer b, int at, int limit) {
-        return at + 2 <= limit ? b.getShort(at) & 0xffff : -1;
-    }
-
-    private static String address(byte[] data, int at, int length) {
+    /** One packet read whole, from the record or block at {@code start}: counted, offered to the filter, decoded if kept. */
+    void frame(long start, int linkType, byte[] data, Instant time, int length) throws CaptureFormatException {
+        packets++;
+        boolean keep;
         try {
-            return InetAddress.getByAddress(java.util.Arrays.copyOfRange(data, at, at + length)).getHostAddress();
-        } catch (UnknownHostException e) {
-            return "?";
+            keep = frames.keep(linkType, data, length);
+        } catch (IllegalArgumentException e) {
+            throw in.refusal(start, e.getMessage());
+        }
+        if (keep) {
+            LinkLayer.decode(linkType, data, time, length, out);
         }
     }
 }

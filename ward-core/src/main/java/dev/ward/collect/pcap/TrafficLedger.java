@@ -1,5 +1,6 @@
 package dev.ward.collect.pcap;
 
+import dev.ward.model.CollectionError;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import java.util.TreeMap;
 /**
  * What captures hold, gathered packet by packet: counts by protocol, conversations (as {@code
  * tshark -z conv} pairs endpoints), the times each flow began again (TCP SYNs, UDP bursts, ICMP
- * echo requests) for beacon scoring, and ICMP echo replies that answer no request seen.
+ * echo requests) for beacon scoring, ICMP echo replies that answer no request seen, and the
+ * captures that could not be read to their end.
  * {@code --ignore-standard} drops DNS, HTTP(S), SSH and NTP first, as the article's tcpdump filter
  * does.
  */
@@ -85,6 +87,7 @@ public final class TrafficLedger {
     private final Map<String, Flow> flows = new HashMap<>();
     private final Map<String, Instant> echoRequests = new HashMap<>();
     private final Map<String, List<Packet>> unsolicited = new LinkedHashMap<>();
+    private final List<CollectionError> errors = new ArrayList<>();
 
     public TrafficLedger(boolean ignoreStandard) {
         this.ignoreStandard = ignoreStandard;
@@ -165,6 +168,15 @@ public final class TrafficLedger {
                 l.add(p);
             }
         }
+    }
+
+    /** A capture damaged or cut short: the packets before the damage are counted, the rest of it is not read. */
+    public void unreadable(CaptureFormatException e) {
+        errors.add(new CollectionError("traffic", e.file(), e.problem()));
+    }
+
+    public List<CollectionError> errors() {
+        return List.copyOf(errors);
     }
 
     public long packets() {

@@ -21,6 +21,7 @@ import java.util.Map;
  * in the captures, which ICMP back doors and tunnels send ("an unsolicited ICMP echo reply only a
  * few times each day").</li>
  * </ul>
+ * The captures that could not be read to their end are the detector's collection errors.
  */
 public final class TrafficDetector implements Detector {
     static final double SCORE = 0.9;
@@ -40,6 +41,7 @@ public final class TrafficDetector implements Detector {
 
     @Override
     public void detect(Scan scan, Results out) {
+        ledger.errors().forEach(out::error);
         for (TrafficLedger.Beacon b : ledger.beacons(MIN_EVENTS)) {
             if (b.score() < SCORE || b.median().compareTo(MIN_GAP) < 0) {
                 continue;

@@ -217,12 +217,12 @@ class TrafficTest {
         assertTrue(e.getMessage().startsWith("capture on ward-none0: "), e.getMessage());
     }
 
-    private static boolean on(String tool) {
+    static boolean on(String tool) {
         return Files.isExecutable(Path.of("/usr/bin", tool)) || Files.isExecutable(Path.of("/usr/sbin", tool))
                 || Files.isExecutable(Path.of("/bin", tool));
     }
 
-    private static String run(String... command) throws Exception {
+    static String run(String... command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.waitFor(), String.join(" ", command) + ": " + out);
