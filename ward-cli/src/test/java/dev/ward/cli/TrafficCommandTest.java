@@ -67,6 +67,31 @@ class TrafficCommandTest {
         assertEquals(3, report.get("summary").get("packets").asLong(), "the file after it is read");
     }
 
+    /** A FIFO is read as tcpdump writes it, and one with no writer is an empty capture, not a wait; a device is refused. */
+    @Test
+    void aFifoIsReadWithoutWaitingAndADeviceIsRefused() throws Exception {
+        Path fifo = dir.resolve("live.pcap");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> {
+            refused(ward("traffic", "--format", "json", fifo.toString()), fifo, 0, "empty file, not a capture");
+            var writer = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    Files.write(fifo, PcapWriter.join(pings(4).pcap()));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            Thread.sleep(200); // the writer waits in open(2) for a reader, which ward then is
+            MainTest.Run read = ward("traffic", "--format", "json", fifo.toString());
+            writer.join();
+            assertEquals(0, read.status() & ~8, read.err());
+            assertEquals(4, new ObjectMapper().readTree(read.out()).get("summary").get("packets").asLong());
+            MainTest.Run zero = ward("traffic", "/dev/zero");
+            assertEquals(65, zero.status(), zero.err());
+            assertEquals("ward: /dev/zero: not a regular file or a pipe (a character device)\n", zero.err());
+        });
+    }
+
     @Test
     void cutShortLastPacket() throws Exception {
         List<byte[]> pcap = pings(3).pcap();

@@ -77,6 +77,31 @@ public final class InputFile {
 
     private static final long FLAGS = Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC;
 
+    /**
+     * A file read as a stream, for contents too large to hold (a capture of gigabytes): a regular
+     * file, or a pipe or FIFO (a capture written by tcpdump as it is read). A FIFO is opened without
+     * waiting for a writer; with none, it is empty. Devices, sockets and directories are
+     * {@link Unusable}. The caller closes the stream.
+     */
+    public static java.io.InputStream stream(Path file) throws IOException {
+        HostPath path = HostPath.of(file.toAbsolutePath().toString());
+        int fd = Libc.openat2(AT_FDCWD, path.bytes(), FLAGS, 0);
+        if (fd < 0) {
+            throw new HostException("open", path, -fd);
+        }
+        try {
+            FileStat st = HostRoot.statAt(fd, new byte[0], Libc.AT_EMPTY_PATH, path).orElseThrow();
+            if (!st.isRegular() && st.type() != FileType.FIFO) {
+                throw new Unusable(path.brief(), "not a regular file or a pipe (" + st.type().describe() + ")");
+            }
+            Libc.fcntl(fd, Libc.F_SETFL, Libc.fcntl(fd, Libc.F_GETFL, 0) & ~(int) Libc.O_NONBLOCK);
+        } catch (IOException | RuntimeException e) {
+            Libc.close(fd);
+            throw e;
+        }
+        return new FdInputStream(fd, path);
+    }
+
     /** stat following links; refuses what is not a regular file of a size that can be read. */
     private static FileStat stat(HostPath file) throws IOException {
         int fd = Libc.openat2(AT_FDCWD, file.bytes(), Libc.O_PATH | Libc.O_CLOEXEC, Libc.RESOLVE_NO_MAGICLINKS);

@@ -5,12 +5,12 @@ import dev.ward.collect.pcap.PcapReader;
 import dev.ward.collect.pcap.TrafficLedger;
 import dev.ward.detect.builtin.TrafficDetector;
 import dev.ward.host.HostRoot;
+import dev.ward.host.InputFile;
 import dev.ward.host.PacketFilter;
 import dev.ward.model.CollectionError;
 import dev.ward.report.Report;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.List;
@@ -38,7 +38,7 @@ public final class TrafficRun {
             return keep;
         };
         for (Path file : files) {
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = InputFile.stream(file)) {
                 PcapReader.read(in, file.toString(), frames, ledger::add);
             } catch (CaptureFormatException e) {
                 ledger.unreadable(e);
