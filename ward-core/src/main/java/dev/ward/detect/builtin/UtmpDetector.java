@@ -14,14 +14,16 @@ import dev.ward.model.Severity;
 import dev.ward.model.UtmpRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Signs that wtmp and btmp were edited, which intruders do to hide their logins ({@code utclean},
  * {@code wzap} and their kin zero or cut records):
  * <ul>
- * <li>{@code linux.logs.utmp_zeroed_record} (high, T1070.002): a record of nothing but zero bytes,
- * between the records on either side, whose times say what span it hides.</li>
+ * <li>{@code linux.logs.utmp_zeroed_record} (high, T1070.002): a run of consecutive records of
+ * nothing but zero bytes (one finding however long, a sparse file's holes included), with its
+ * bytes, its count, and the records on either side, whose times say what span it hides.</li>
  * <li>{@code linux.logs.utmp_time_backwards} (medium, T1070.002): a record more than ten minutes
  * older than the one before it, with no clock change recorded between (types 3 and 4).</li>
  * <li>{@code linux.logs.wtmp_login_not_in_auth_log} (medium, T1070.002): a network login wtmp
@@ -59,14 +61,14 @@ public final class UtmpDetector implements Detector {
     @Override
     public void detect(Scan scan, Results out) {
         List<UtmpRecord> records = out.take(scan.records(new UtmpCollector()));
+        zeroedRuns(records, out);
         UtmpRecord before = null;
         for (int i = 0; i < records.size(); i++) {
             UtmpRecord r = records.get(i);
             if (before != null && !before.file().equals(r.file())) {
                 before = null;
             }
-            if (r.zeroed()) {
-                out.add(zeroed(r, before, next(records, i)));
+            if (r.isZeroed()) {
                 continue;
             }
             if (r.type() == UtmpRecord.OLD_TIME && i + 1 < records.size() && records.get(i + 1).type() == UtmpRecord.NEW_TIME) {
@@ -87,6 +89,26 @@ public final class UtmpDetector implements Detector {
         uncleanBoots(records, out);
     }
 
+    /** Each run of zeroed records, with the records on either side of it in its file that have a time. */
+    private static void zeroedRuns(List<UtmpRecord> records, Results out) {
+        List<UtmpRecord> waiting = new ArrayList<>();
+        UtmpRecord before = null;
+        for (UtmpRecord r : records) {
+            if (before != null && !before.file().equals(r.file())
+                    || !waiting.isEmpty() && !waiting.getFirst().file().equals(r.file())) {
+                zeroed(waiting, before, null, out);
+                before = null;
+            }
+            if (r.isZeroed()) {
+                waiting.add(r);
+            } else if (r.time() != null) {
+                zeroed(waiting, before, r, out);
+                before = r;
+            }
+        }
+        zeroed(waiting, before, null, out);
+    }
+
     private static Finding clockChanged(UtmpRecord old, UtmpRecord now) {
         Duration step = Duration.between(old.time(), now.time());
         return Finding.builder("linux.logs.clock_changed", Severity.LOW, "The clock was set")
@@ -104,7 +126,7 @@ public final class UtmpDetector implements Detector {
         UtmpRecord lastBoot = null;
         boolean shutdown = false;
         for (UtmpRecord r : records) {
-            if (!r.file().contains("wtmp") || r.zeroed()) {
+            if (!r.file().contains("wtmp") || r.isZeroed()) {
                 continue;
             }
             if (r.type() == UtmpRecord.RUN_LVL && r.user().equals("shutdown")) {
@@ -129,23 +151,22 @@ public final class UtmpDetector implements Detector {
                         + "console): an intruder may have rebooted it into a new kernel or module.").build();
     }
 
-    private static UtmpRecord next(List<UtmpRecord> records, int i) {
-        for (int j = i + 1; j < records.size() && records.get(j).file().equals(records.get(i).file()); j++) {
-            if (!records.get(j).zeroed()) {
-                return records.get(j);
-            }
+    /** The runs waiting for the record after them, which is {@code after} (null at the file's end). */
+    private static void zeroed(List<UtmpRecord> waiting, UtmpRecord before, UtmpRecord after, Results out) {
+        for (UtmpRecord r : waiting) {
+            String span = "between " + time(before) + " and " + time(after);
+            String where = r.zeroed() == 1 ? "a record of zero bytes at offset " + r.offset()
+                    : r.zeroed() + " consecutive records of zero bytes, bytes " + r.offset() + " to " + r.last();
+            out.add(Finding.builder("linux.logs.utmp_zeroed_record", Severity.HIGH,
+                            (r.zeroed() == 1 ? "Record" : "Records") + " wiped from " + r.file())
+                    .summary(r.file() + " has " + where + ", " + span)
+                    .evidence("file", r.file()).evidence("first_byte", r.offset()).evidence("last_byte", r.last())
+                    .evidence("records", r.zeroed()).evidence("after", time(before)).evidence("before", time(after))
+                    .path(r.file()).attack("T1070.002")
+                    .remediation("Treat the logins of that span as hidden: compare with auth.log, the journal and a "
+                            + "remote log server, and look for the tool that wiped it.").build());
         }
-        return null;
-    }
-
-    private static Finding zeroed(UtmpRecord r, UtmpRecord before, UtmpRecord after) {
-        String span = "between " + time(before) + " and " + time(after);
-        return Finding.builder("linux.logs.utmp_zeroed_record", Severity.HIGH, "Record wiped from " + r.file())
-                .summary(r.file() + " has a record of zero bytes at offset " + r.offset() + ", " + span)
-                .evidence("file", r.file()).evidence("offset", r.offset()).evidence("after", time(before))
-                .evidence("before", time(after)).path(r.file()).attack("T1070.002")
-                .remediation("Treat the logins of that span as hidden: compare with auth.log, the journal and a remote "
-                        + "log server, and look for the tool that wiped it.").build();
+        waiting.clear();
     }
 
     private static Finding backwards(UtmpRecord r, UtmpRecord before) {
