@@ -15,7 +15,11 @@ import dev.ward.model.UtmpRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 
 /**
  * Signs that wtmp and btmp were edited, which intruders do to hide their logins ({@code utclean},
@@ -180,7 +184,8 @@ public final class UtmpDetector implements Detector {
     }
 
     private static void missingFromAuthLog(List<UtmpRecord> records, LoginLedger ledger, Results out) {
-        List<LoginEvent> accepted = ledger.successes().stream().map(LoginLedger.Success::event).toList();
+        Map<String, NavigableSet<Instant>> accepted = new HashMap<>();
+        ledger.successes().forEach(s -> accepted.computeIfAbsent(s.event().user(), k -> new TreeSet<>()).add(s.event().time()));
         Instant first = ledger.first();
         Instant last = ledger.last();
         if (first == null) {
@@ -189,52 +194,56 @@ public final class UtmpDetector implements Detector {
         for (UtmpRecord r : records) {
             boolean network = r.type() == UtmpRecord.USER_PROCESS && !r.host().isEmpty() && !r.host().startsWith(":")
                     && r.file().contains("wtmp") && r.time() != null;
-            if (!network || r.time().isBefore(first) || r.time().isAfter(last)) {
+            if (!network || r.time().isBefore(first) || r.time().isAfter(last) || near(accepted.get(r.user()), r.time())) {
                 continue;
             }
-            boolean logged = accepted.stream().anyMatch(e -> e.user().equals(r.user())
-                    && Duration.between(e.time(), r.time()).abs().compareTo(MATCH) <= 0);
-            if (!logged) {
-                out.add(Finding.builder("linux.logs.wtmp_login_not_in_auth_log", Severity.MEDIUM,
-                                "Login in wtmp that the authentication log lacks")
-                        .summary(r.user() + " from " + r.host() + " on " + r.line() + " at " + r.time() + " (" + r.file()
-                                + " offset " + r.offset() + "): no accepted login for " + r.user() + " within two minutes "
-                                + "in the authentication log, which covers " + first + " to " + last)
-                        .evidence("user", r.user()).evidence("host", r.host()).evidence("time", r.time().toString())
-                        .evidence("file", r.file()).evidence("offset", r.offset()).path(r.file()).attack("T1070.002")
-                        .remediation("Lines may have been removed from the log: compare with the journal and a remote "
-                                + "log server for that minute.").build());
-            }
+            out.add(Finding.builder("linux.logs.wtmp_login_not_in_auth_log", Severity.MEDIUM,
+                            "Login in wtmp that the authentication log lacks")
+                    .summary(r.user() + " from " + r.host() + " on " + r.line() + " at " + r.time() + " (" + r.file()
+                            + " offset " + r.offset() + "): no accepted login for " + r.user() + " within two minutes "
+                            + "in the authentication log, which covers " + first + " to " + last)
+                    .evidence("user", r.user()).evidence("host", r.host()).evidence("time", r.time().toString())
+                    .evidence("file", r.file()).evidence("offset", r.offset()).path(r.file()).attack("T1070.002")
+                    .remediation("Lines may have been removed from the log: compare with the journal and a remote "
+                            + "log server for that minute.").build());
         }
     }
 
     private static void missingFromWtmp(List<UtmpRecord> records, List<LastLogin> last, Results out) {
-        List<UtmpRecord> logins = records.stream().filter(r -> r.file().contains("wtmp") && r.time() != null
-                && r.type() == UtmpRecord.USER_PROCESS).toList();
-        Instant first = records.stream().filter(r -> r.file().contains("wtmp") && r.time() != null)
-                .map(UtmpRecord::time).min(Instant::compareTo).orElse(null);
+        Map<String, NavigableSet<Instant>> logins = new HashMap<>();
+        Instant first = null;
+        for (UtmpRecord r : records) {
+            if (r.file().contains("wtmp") && r.time() != null) {
+                first = first == null || r.time().isBefore(first) ? r.time() : first;
+                if (r.type() == UtmpRecord.USER_PROCESS) {
+                    logins.computeIfAbsent(r.user(), k -> new TreeSet<>()).add(r.time());
+                }
+            }
+        }
         if (first == null) {
             return; // no wtmp to compare with
         }
         for (LastLogin l : last) {
-            if (l.time().isBefore(first)) {
+            if (l.time().isBefore(first) || near(logins.get(l.user()), l.time())) {
                 continue;
             }
-            boolean recorded = logins.stream().anyMatch(r -> r.user().equals(l.user())
-                    && Duration.between(r.time(), l.time()).abs().compareTo(MATCH) <= 0);
-            if (!recorded) {
-                out.add(Finding.builder("linux.logs.lastlog_not_in_wtmp", Severity.MEDIUM,
-                                "Last login in lastlog that wtmp lacks")
-                        .summary(l.user() + " last logged in at " + l.time() + (l.host().isEmpty() ? "" : " from " + l.host())
-                                + (l.line().isEmpty() ? "" : " on " + l.line()) + " (" + l.file() + "): no login of "
-                                + l.user() + " within two minutes in wtmp, which covers " + first + " onwards")
-                        .evidence("user", l.user()).evidence("host", l.host().isEmpty() ? null : l.host())
-                        .evidence("line", l.line().isEmpty() ? null : l.line()).evidence("time", l.time().toString())
-                        .evidence("file", l.file()).path(l.file()).attack("T1070.002")
-                        .remediation("wtmp's record of that login may have been removed: look for it in the "
-                                + "authentication log, the journal and a remote log server.").build());
-            }
+            out.add(Finding.builder("linux.logs.lastlog_not_in_wtmp", Severity.MEDIUM,
+                            "Last login in lastlog that wtmp lacks")
+                    .summary(l.user() + " last logged in at " + l.time() + (l.host().isEmpty() ? "" : " from " + l.host())
+                            + (l.line().isEmpty() ? "" : " on " + l.line()) + " (" + l.file() + "): no login of "
+                            + l.user() + " within two minutes in wtmp, which covers " + first + " onwards")
+                    .evidence("user", l.user()).evidence("host", l.host().isEmpty() ? null : l.host())
+                    .evidence("line", l.line().isEmpty() ? null : l.line()).evidence("time", l.time().toString())
+                    .evidence("file", l.file()).path(l.file()).attack("T1070.002")
+                    .remediation("wtmp's record of that login may have been removed: look for it in the "
+                            + "authentication log, the journal and a remote log server.").build());
         }
+    }
+
+    /** Whether one of {@code times} is within {@link #MATCH} of {@code t}. */
+    private static boolean near(NavigableSet<Instant> times, Instant t) {
+        Instant next = times == null ? null : times.ceiling(t.minus(MATCH));
+        return next != null && !next.isAfter(t.plus(MATCH));
     }
 
     private static String time(UtmpRecord r) {

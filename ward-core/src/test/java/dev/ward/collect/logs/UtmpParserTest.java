@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ward.model.UtmpRecord;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,12 +25,21 @@ public class UtmpParserTest {
     @TempDir
     Path dir;
 
-    /** Binary records made by util-linux's utmpdump -r from its text form. */
+    /**
+     * Binary records made by util-linux's utmpdump -r from its text form, written from another
+     * thread: a text of many records would fill both pipes.
+     */
     public static byte[] utmpdumpReverse(String text) throws Exception {
         Process p = new ProcessBuilder("utmpdump", "-r").start();
-        p.getOutputStream().write(text.getBytes());
-        p.getOutputStream().close();
+        CompletableFuture<Void> written = CompletableFuture.runAsync(() -> {
+            try (OutputStream in = p.getOutputStream()) {
+                in.write(text.getBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         byte[] out = p.getInputStream().readAllBytes();
+        written.join();
         assertEquals(0, p.waitFor());
         return out;
     }
