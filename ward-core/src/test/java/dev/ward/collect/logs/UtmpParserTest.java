@@ -99,6 +99,37 @@ public class UtmpParserTest {
         assertEquals(List.of("offset 384: record cut short (100 of 384 bytes)"), r.problems());
     }
 
+    /** Past its limit of records the parser keeps no more, says where it stopped, and asks for no more bytes. */
+    @Test
+    void recordsPastTheLimitAreAProblem() throws Exception {
+        byte[] data = utmpdumpReverse(("[7] [00001] [ts/0] [root    ] [pts/0       ] [h] [0.0.0.0        ] "
+                + "[2026-11-20T03:16:31,000000+00:00]\n").repeat(3));
+        UtmpParser p = new UtmpParser("/var/log/wtmp", data.length, 2);
+        assertEquals(false, p.data(java.nio.ByteBuffer.wrap(data)));
+        UtmpParser.Result r = p.finish();
+        assertEquals(List.of(0L, 384L), r.records().stream().map(UtmpRecord::offset).toList());
+        assertEquals(List.of("offset 768: more than 2 records; the rest is not read"), r.problems());
+    }
+
+    /** Zeros given as holes and bytes given in pieces of any size read as the same bytes given whole. */
+    @Test
+    void piecesAndHolesReadAsTheWhole() throws Exception {
+        java.io.ByteArrayOutputStream w = new java.io.ByteArrayOutputStream();
+        w.writeBytes(utmpdumpReverse("[2] [00000] [~~  ] [reboot  ] [~           ] [6.1.0-26-amd64      ] [0.0.0.0        ] "
+                + "[2026-11-20T03:00:00,000000+00:00]\n"));
+        w.writeBytes(new byte[26 * 384]);
+        w.writeBytes(utmpdumpReverse("[7] [00001] [ts/0] [root    ] [pts/0       ] [h] [0.0.0.0        ] "
+                + "[2026-11-20T03:16:31,000000+00:00]\n"));
+        w.writeBytes(new byte[50]);
+        byte[] data = w.toByteArray();
+        UtmpParser.Result whole = UtmpParser.parse(data);
+        assertEquals(List.of("0 0", "384 26", "10368 0"), whole.records().stream().map(r -> r.offset() + " " + r.zeroed()).toList());
+        assertEquals(List.of("offset 10752: record cut short (50 of 384 bytes)"), whole.problems());
+        for (int seed = 0; seed < 200; seed++) {
+            assertEquals(whole, UtmpParserFuzzTest.inPieces(data, new java.util.Random(seed)), "pieces of seed " + seed);
+        }
+    }
+
     @Test
     void plasoAndGrrSamplesReadAsUtmpdumpReadsThem() throws Exception {
         assumeTrue(Files.isDirectory(PLASO), "no ../shared/datasets/logs: skipped");
