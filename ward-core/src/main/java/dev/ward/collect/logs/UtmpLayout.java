@@ -66,7 +66,10 @@ public enum UtmpLayout {
         return Boolean.compare(size % this.size == 0, size % other.size == 0);
     }
 
-    /** Record {@code i} read this way: 1 for a known type (1 to 9) and a time within 1970 to 2100, 0 when all zero or absent, -1 otherwise. */
+    /**
+     * Record {@code i} read this way: 1 for a known type (1 to 9) and a time within 1970 to 2100, 0
+     * when all zero or absent, -1 otherwise.
+     */
     private int judge(byte[] head, int length, int i) {
         int from = i * size;
         if (from + size > length || isZeroed(head, from)) {

@@ -14,7 +14,6 @@ import dev.ward.model.Severity;
 import dev.ward.model.UtmpRecord;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +64,7 @@ public final class UtmpDetector implements Detector {
     @Override
     public void detect(Scan scan, Results out) {
         List<UtmpRecord> records = out.take(scan.records(new UtmpCollector()));
-        zeroedRuns(records, out);
+        ZeroedRuns.report(records, out);
         UtmpRecord before = null;
         for (int i = 0; i < records.size(); i++) {
             UtmpRecord r = records.get(i);
@@ -91,26 +90,6 @@ public final class UtmpDetector implements Detector {
         missingFromAuthLog(records, LoginLedger.of(scan, logs), out);
         missingFromWtmp(records, out.take(scan.records(new LastlogCollector())), out);
         uncleanBoots(records, out);
-    }
-
-    /** Each run of zeroed records, with the records on either side of it in its file that have a time. */
-    private static void zeroedRuns(List<UtmpRecord> records, Results out) {
-        List<UtmpRecord> waiting = new ArrayList<>();
-        UtmpRecord before = null;
-        for (UtmpRecord r : records) {
-            if (before != null && !before.file().equals(r.file())
-                    || !waiting.isEmpty() && !waiting.getFirst().file().equals(r.file())) {
-                zeroed(waiting, before, null, out);
-                before = null;
-            }
-            if (r.isZeroed()) {
-                waiting.add(r);
-            } else if (r.time() != null) {
-                zeroed(waiting, before, r, out);
-                before = r;
-            }
-        }
-        zeroed(waiting, before, null, out);
     }
 
     private static Finding clockChanged(UtmpRecord old, UtmpRecord now) {
@@ -153,24 +132,6 @@ public final class UtmpDetector implements Detector {
                 .evidence("file", boot.file()).evidence("offset", boot.offset()).path(boot.file()).attack("T1529")
                 .remediation("Find out why the host went down (the journal of the boot before, the hypervisor's "
                         + "console): an intruder may have rebooted it into a new kernel or module.").build();
-    }
-
-    /** The runs waiting for the record after them, which is {@code after} (null at the file's end). */
-    private static void zeroed(List<UtmpRecord> waiting, UtmpRecord before, UtmpRecord after, Results out) {
-        for (UtmpRecord r : waiting) {
-            String span = "between " + time(before) + " and " + time(after);
-            String where = r.zeroed() == 1 ? "a record of zero bytes at offset " + r.offset()
-                    : r.zeroed() + " consecutive records of zero bytes, bytes " + r.offset() + " to " + r.last();
-            out.add(Finding.builder("linux.logs.utmp_zeroed_record", Severity.HIGH,
-                            (r.zeroed() == 1 ? "Record" : "Records") + " wiped from " + r.file())
-                    .summary(r.file() + " has " + where + ", " + span)
-                    .evidence("file", r.file()).evidence("first_byte", r.offset()).evidence("last_byte", r.last())
-                    .evidence("records", r.zeroed()).evidence("after", time(before)).evidence("before", time(after))
-                    .path(r.file()).attack("T1070.002")
-                    .remediation("Treat the logins of that span as hidden: compare with auth.log, the journal and a "
-                            + "remote log server, and look for the tool that wiped it.").build());
-        }
-        waiting.clear();
     }
 
     private static Finding backwards(UtmpRecord r, UtmpRecord before) {
@@ -246,7 +207,7 @@ public final class UtmpDetector implements Detector {
         return next != null && !next.isAfter(t.plus(MATCH));
     }
 
-    private static String time(UtmpRecord r) {
+    static String time(UtmpRecord r) {
         return r == null || r.time() == null ? "?" : r.time().toString();
     }
 }
