@@ -74,8 +74,10 @@ public final class UtmpDetector implements Detector {
             if (r.isZeroed()) {
                 continue;
             }
-            if (r.type() == UtmpRecord.OLD_TIME && i + 1 < records.size() && records.get(i + 1).type() == UtmpRecord.NEW_TIME) {
-                out.add(clockChanged(r, records.get(i + 1)));
+            UtmpRecord next = i + 1 < records.size() ? records.get(i + 1) : null;
+            if (r.type() == UtmpRecord.OLD_TIME && next != null && next.type() == UtmpRecord.NEW_TIME
+                    && r.time() != null && next.time() != null) {
+                out.add(clockChanged(r, next));
             }
             if (r.type() == UtmpRecord.NEW_TIME || r.type() == UtmpRecord.OLD_TIME) {
                 before = null; // a clock change: the times before and after are not comparable
