@@ -47,16 +47,12 @@ public final class UtmpParser implements HostRoot.SparseConsumer {
         this.file = file;
         this.size = size;
         this.limit = limit;
-        this.head = new byte[(int) Math.min(size, UtmpLayout.HEAD_BYTES)];
+        this.head = new byte[(int) Math.clamp(size, 0, UtmpLayout.HEAD_BYTES)];
     }
 
+    /** The records of a whole file's bytes, naming no file. */
     public static Result parse(byte[] data) {
-        return parse(data, "");
-    }
-
-    /** The records of {@code data}, each naming {@code file}. */
-    public static Result parse(byte[] data, String file) {
-        UtmpParser p = new UtmpParser(file, data.length, Integer.MAX_VALUE);
+        UtmpParser p = new UtmpParser("", data.length, Integer.MAX_VALUE);
         p.data(ByteBuffer.wrap(data));
         return p.finish();
     }
@@ -64,6 +60,9 @@ public final class UtmpParser implements HostRoot.SparseConsumer {
     /** The next bytes of the file; false once the limit is reached. */
     @Override
     public boolean data(ByteBuffer chunk) {
+        if (full) {
+            return false;
+        }
         int n = chunk.remaining();
         byte[] b = chunk.hasArray() ? chunk.array() : new byte[n];
         int from = chunk.hasArray() ? chunk.arrayOffset() + chunk.position() : 0;
@@ -86,6 +85,9 @@ public final class UtmpParser implements HostRoot.SparseConsumer {
     /** The next {@code length} bytes are zeros that were not read; false once the limit is reached. */
     @Override
     public boolean hole(long length) {
+        if (full) {
+            return false;
+        }
         if (layout == null) {
             int k = (int) Math.min(length, head.length - headFill);
             length -= k;
