@@ -349,16 +349,52 @@ public final class HostRoot implements AutoCloseable {
 
     /** Streams an open descriptor (closed here) if it is a regular file; see {@link #readChunks}. */
     static ReadStats readOpen(int fd, HostPath path, ChunkConsumer consumer) throws HostException {
+        return readRegular(fd, path, size -> Chunks.readAll(fd, path, size, consumer));
+    }
+
+    /** How an open regular file of {@code size} bytes (as fstat said) is read; returns the bytes it covered. */
+    @FunctionalInterface
+    private interface ReadLoop {
+        long read(long size) throws HostException;
+    }
+
+    private static ReadStats readRegular(int fd, HostPath path, ReadLoop loop) throws HostException {
         try {
             FileStat before = fstat(fd, path);
             if (!before.isRegular()) {
                 throw new HostException(path, "not a regular file (" + before.type().name().toLowerCase() + ")");
             }
-            long n = Chunks.readAll(fd, path, before.size(), consumer);
+            long n = loop.read(before.size());
             return new ReadStats(before, fstat(fd, path), n);
         } finally {
             Libc.close(fd);
         }
+    }
+
+    /** Receives a file's contents in order: the bytes read, and its holes as lengths. */
+    public interface SparseConsumer {
+        /** The next bytes of the file, in a buffer valid only during the call; false stops the read. */
+        boolean data(ByteBuffer chunk);
+
+        /**
+         * The next {@code length} bytes are a hole, zeros the filesystem stores no blocks for, which
+         * were not read; false stops the read.
+         */
+        boolean hole(long length);
+    }
+
+    /**
+     * Streams a regular file as {@link #readChunks} does, but skips its holes (found with lseek(2)
+     * SEEK_DATA and SEEK_HOLE) instead of reading their zeros: a sparse file of gigabytes, as
+     * {@code truncate -s} makes, costs a few system calls. Where the filesystem cannot tell holes
+     * the whole file is read as data. The consumer may stop the read.
+     *
+     * @return fstat before and after, and the bytes handed on, holes included
+     * @throws HostException as {@link #readChunks}
+     */
+    public ReadStats readSparse(HostPath path, SparseConsumer consumer) throws HostException {
+        int fd = openToRead(path, Libc.O_NONBLOCK | Libc.O_NOFOLLOW);
+        return readRegular(fd, path, size -> Extents.readAll(fd, path, size, consumer));
     }
 
     private static FileStat fstat(int fd, HostPath path) throws HostException {

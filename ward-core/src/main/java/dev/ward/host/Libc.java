@@ -63,11 +63,13 @@ final class Libc {
     static final int EEXIST = 17;
     static final int ENXIO = 6;
     static final int EWOULDBLOCK = 11;
-    static final int ENAMETOOLONG = 36;
 
     static final int AT_REMOVEDIR = 0x200;
     static final int LOCK_EX = 2;
     static final int LOCK_NB = 4;
+
+    static final int SEEK_DATA = 3;
+    static final int SEEK_HOLE = 4;
 
     /** These have the same numbers in the unified table every architecture uses. */
     private static final long SYS_PIDFD_OPEN = 434;
@@ -78,6 +80,7 @@ final class Libc {
     private static final long SYS_MOUNT_SETATTR = 442;
     /** These differ between x86-64 and arm64. */
     private static final long SYS_READ;
+    private static final long SYS_LSEEK;
     private static final long SYS_CLOSE;
     private static final long SYS_GETDENTS64;
     private static final long SYS_STATX;
@@ -99,7 +102,7 @@ final class Libc {
 
     /**
      * syscall(2) with five arguments, pointers passed as their addresses: every run's calls (openat2,
-     * statx, getdents64, read, close, cachestat), and bpf and pidfd's, go through this one binding, since each binding of
+     * statx, getdents64, read, lseek, close, cachestat), and bpf and pidfd's, go through this one binding, since each binding of
      * another shape spins classes at every start (a fiftieth of a second of each command's start for
      * the four shapes these had as libc's functions). A caller keeps what it points to reachable
      * until the call returns.
@@ -195,6 +198,7 @@ final class Libc {
         O_NOFOLLOW = arm ? 0100000 : 0400000;
         O_DIRECT = arm ? 0200000 : 040000;
         SYS_READ = arm ? 63 : 0;
+        SYS_LSEEK = arm ? 62 : 8;
         SYS_CLOSE = arm ? 57 : 3;
         SYS_GETDENTS64 = arm ? 61 : 217;
         SYS_STATX = arm ? 291 : 332;
@@ -405,6 +409,11 @@ final class Libc {
         long r = syscall(Scratch.get(), SYS_READ, fd, buf.address(), buf.byteSize(), 0, 0);
         Reference.reachabilityFence(buf);
         return r;
+    }
+
+    /** lseek(2) of {@code fd} to {@code offset} as {@code whence} says; returns the new offset or -errno. */
+    static long lseek(int fd, long offset, int whence) {
+        return syscall(Scratch.get(), SYS_LSEEK, fd, offset, whence, 0, 0);
     }
 
     /**

@@ -66,7 +66,7 @@ public final class LogsSummary {
     private static Map<String, Long> countUtmp(List<UtmpRecord> records, String file, int type,
                                                Function<UtmpRecord, String> key) {
         Map<String, Long> out = new TreeMap<>();
-        records.stream().filter(r -> r.file().contains(file) && r.type() == type && !r.zeroed())
+        records.stream().filter(r -> r.file().contains(file) && r.type() == type && !r.isZeroed())
                 .forEach(r -> out.merge(key.apply(r), 1L, Long::sum));
         return out;
     }

@@ -10,23 +10,19 @@ import dev.ward.host.HostRoot;
 import dev.ward.model.CollectionError;
 import dev.ward.model.LastLogin;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
 /**
  * Each user's last login: {@code /var/log/lastlog}, an array of records indexed by uid (a sparse
- * file: 292 bytes a record on x86-64 and 32-bit hosts, whose time is 32 bits, 296 where it is 64),
- * named through the root's {@code /etc/passwd}; and util-linux's {@code lastlog2} database
+ * file read by {@link LastlogParser}), named through the root's {@code /etc/passwd}, what is wrong
+ * with it a collection error naming the offset; and util-linux's {@code lastlog2} database
  * ({@code /var/lib/lastlog/lastlog2.db}) that replaces it on Debian 13. Uids past
  * {@value #MAX_UID} (directory-service ranges) are not looked up in the array: its file would be
  * gigabytes of holes.
@@ -35,8 +31,6 @@ public final class LastlogCollector implements Collector<LastLogin> {
     static final HostPath LASTLOG = HostPath.of("/var/log/lastlog");
     static final HostPath LASTLOG2 = HostPath.of("/var/lib/lastlog/lastlog2.db");
     static final long MAX_UID = 1L << 20;
-    private static final int LINE = 32;
-    private static final int HOST = 256;
 
     @Override
     public String source() {
@@ -54,12 +48,14 @@ public final class LastlogCollector implements Collector<LastLogin> {
         List<CollectionError> errors = new ArrayList<>();
         HostRoot root = scan.root();
         if (root.lstatOrEmpty(LASTLOG).isPresent()) {
-            Map<Long, String> names = new TreeMap<>(AccountsCollector.names(scan));
+            TreeMap<Long, String> names = new TreeMap<>(AccountsCollector.names(scan));
             long top = names.keySet().stream().filter(u -> u >= 0 && u <= MAX_UID).max(Long::compare).orElse(0L);
             try {
                 long size = root.lstatOrEmpty(LASTLOG).get().size();
-                int record = size % 292 != 0 && size % 296 == 0 ? 296 : 292;
-                out.addAll(parse(root.read(LASTLOG, (top + 1) * record), record, names));
+                LastlogParser.Result r = LastlogParser.parse(root.read(LASTLOG, (top + 1) * LastlogParser.LONG), size,
+                        names.headMap(MAX_UID, true));
+                out.addAll(r.logins());
+                r.problems().forEach(p -> errors.add(new CollectionError(source(), LASTLOG.display(), p)));
             } catch (HostException e) {
                 errors.add(new CollectionError(source(), LASTLOG.display(), e.getMessage()));
             }
@@ -72,33 +68,6 @@ public final class LastlogCollector implements Collector<LastLogin> {
             }
         }
         return new CollectResult<>(out, errors);
-    }
-
-    /** The records of {@code data} (of {@code record} bytes each) of the named uids that hold a time. */
-    static List<LastLogin> parse(byte[] data, int record, Map<Long, String> names) {
-        ByteBuffer b = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
-        int timeSize = record - LINE - HOST;
-        List<LastLogin> out = new ArrayList<>();
-        for (Map.Entry<Long, String> a : names.entrySet()) {
-            long at = a.getKey() * record;
-            if (a.getKey() < 0 || at + record > data.length) {
-                continue;
-            }
-            long time = timeSize == 4 ? Integer.toUnsignedLong(b.getInt((int) at)) : b.getLong((int) at);
-            if (time != 0) {
-                out.add(new LastLogin(a.getValue(), Instant.ofEpochSecond(time), text(data, (int) at + timeSize, LINE),
-                        text(data, (int) at + timeSize + LINE, HOST), LASTLOG.display()));
-            }
-        }
-        return out;
-    }
-
-    private static String text(byte[] data, int from, int length) {
-        int end = from;
-        while (end < from + length && data[end] != 0) {
-            end++;
-        }
-        return new String(data, from, end - from, StandardCharsets.UTF_8);
     }
 
     private static List<LastLogin> lastlog2(HostRoot root) throws IOException, SQLException {

@@ -3,6 +3,7 @@ package dev.ward.collect.logs;
 import dev.ward.collect.CollectResult;
 import dev.ward.collect.Collector;
 import dev.ward.collect.Scan;
+import dev.ward.host.FileStat;
 import dev.ward.host.HostException;
 import dev.ward.host.HostPath;
 import dev.ward.host.HostRoot;
@@ -20,8 +21,10 @@ import java.util.Objects;
 
 /**
  * The records of {@code /var/log/wtmp} (logins, logouts, boots, shutdowns) and {@code btmp}
- * (failed logins), with their first rotations, oldest first. A torn last record is a collection
- * error naming the file and offset; the records before it are kept. Then wtmpdb's database
+ * (failed logins), with their first rotations, oldest first, streamed: a sparse file's holes are
+ * not read, and a run of zeroed records is one record however long. What the parser finds wrong
+ * (a torn last record, more than {@value #LIMIT} records) is a collection error naming the file and
+ * offset; the records before it are kept. Then wtmpdb's database
  * ({@code /var/lib/wtmpdb/wtmp.db}, Debian 13's and openSUSE's successor to wtmp), whose rows become
  * the records wtmp would hold: a boot, a clean shutdown (the boot row's logout), and each session's
  * login and logout, in order of time.
@@ -32,7 +35,8 @@ public final class UtmpCollector implements Collector<UtmpRecord> {
     /** wtmpdb's row types. */
     private static final int DB_BOOT = 1;
     private static final int DB_USER = 3;
-    private static final long LIMIT = 1L << 30;
+    /** Records and runs of zeroed records kept of each file: a file of 400 MB of real records. */
+    static final int LIMIT = 1 << 20;
 
     @Override
     public String source() {
@@ -49,14 +53,10 @@ public final class UtmpCollector implements Collector<UtmpRecord> {
         List<UtmpRecord> out = new ArrayList<>();
         List<CollectionError> errors = new ArrayList<>();
         for (String name : FILES) {
-            HostPath file = HostPath.of(name);
             try {
-                UtmpParser.Result r = UtmpParser.parse(scan.root().read(file, LIMIT), name);
+                UtmpParser.Result r = read(scan.root(), HostPath.of(name));
                 out.addAll(r.records());
-                if (r.tornBytes() > 0) {
-                    errors.add(new CollectionError(source(), name, "last record cut short at offset " + r.tornAt()
-                            + " (" + r.tornBytes() + " of " + r.layout().size + " bytes); the records before it are read"));
-                }
+                r.problems().forEach(p -> errors.add(new CollectionError(source(), name, p)));
             } catch (HostException e) {
                 if (!e.isMissing()) {
                     errors.add(new CollectionError(source(), "", e.getMessage()));
@@ -71,6 +71,14 @@ public final class UtmpCollector implements Collector<UtmpRecord> {
             }
         }
         return new CollectResult<>(out, errors);
+    }
+
+    /** A file streamed through the parser, its holes not read. */
+    static UtmpParser.Result read(HostRoot root, HostPath file) throws HostException {
+        long size = root.lstat(file).map(FileStat::size).orElse(0L);
+        UtmpParser parser = new UtmpParser(file.display(), size, LIMIT);
+        root.readSparse(file, parser);
+        return parser.finish();
     }
 
     static List<UtmpRecord> wtmpdb(HostRoot root) throws IOException, SQLException {
@@ -88,14 +96,14 @@ public final class UtmpCollector implements Collector<UtmpRecord> {
                 Instant login = micros(rs.getLong(4));
                 Instant logout = rs.getObject(5) == null ? null : micros(rs.getLong(5));
                 if (type == DB_BOOT) {
-                    out.add(new UtmpRecord(file, id, UtmpRecord.BOOT_TIME, 0, tty, "reboot", host, login, false));
+                    out.add(new UtmpRecord(file, id, id, UtmpRecord.BOOT_TIME, 0, tty, "reboot", host, login, 0));
                     if (logout != null) {
-                        out.add(new UtmpRecord(file, id, UtmpRecord.RUN_LVL, 0, tty, "shutdown", host, logout, false));
+                        out.add(new UtmpRecord(file, id, id, UtmpRecord.RUN_LVL, 0, tty, "shutdown", host, logout, 0));
                     }
                 } else if (type == DB_USER) {
-                    out.add(new UtmpRecord(file, id, UtmpRecord.USER_PROCESS, 0, tty, user, host, login, false));
+                    out.add(new UtmpRecord(file, id, id, UtmpRecord.USER_PROCESS, 0, tty, user, host, login, 0));
                     if (logout != null) {
-                        out.add(new UtmpRecord(file, id, UtmpRecord.DEAD_PROCESS, 0, tty, "", "", logout, false));
+                        out.add(new UtmpRecord(file, id, id, UtmpRecord.DEAD_PROCESS, 0, tty, "", "", logout, 0));
                     }
                 }
             }

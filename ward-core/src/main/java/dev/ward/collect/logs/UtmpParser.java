@@ -1,118 +1,221 @@
 package dev.ward.collect.logs;
 
+import dev.ward.host.HostRoot;
 import dev.ward.model.UtmpRecord;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Pure: the binary records of utmp, wtmp and btmp. glibc's {@code struct utmp} is 384 bytes on
- * x86-64 (32-bit session and time fields) and 400 on other 64-bit machines such as aarch64 and
- * s390x (64-bit ones; s390x big-endian). The layout is told from the file's size and from which
- * reading gives sane record types; a last record cut short (a crash or a truncation while it was
- * written) is reported with its offset, never fatal.
+ * Pure: the binary records of utmp, wtmp and btmp, fed in order as the file's bytes and its holes
+ * (zeros not read), in bounded memory whatever the file's size. glibc's {@code struct utmp} is 384
+ * bytes on x86-64 and 400 on other 64-bit machines (see {@link UtmpLayout}). A run of consecutive
+ * records of zero bytes, written or a hole, is one {@link UtmpRecord#zeroedRun}. Bad input is a
+ * problem naming its offset, never fatal: a last record cut short (a crash or a truncation while
+ * it was written), an impossible time, more records than {@code limit} (the rest is not read).
  */
-public final class UtmpParser {
-    /** The records, the layout read, and the bytes of a torn last record (0 when none). */
-    public record Result(List<UtmpRecord> records, Layout layout, long tornAt, int tornBytes) {
+public final class UtmpParser implements HostRoot.SparseConsumer {
+    /** The records and runs read, the layout, and the problems met, each "offset N: what", in order. */
+    public record Result(List<UtmpRecord> records, UtmpLayout layout, List<String> problems) {
     }
 
-    public enum Layout {
-        X86_64(384, ByteOrder.LITTLE_ENDIAN, 340, 4),
-        LP64_LE(400, ByteOrder.LITTLE_ENDIAN, 344, 8),
-        LP64_BE(400, ByteOrder.BIG_ENDIAN, 344, 8);
+    private static final int MAX_PROBLEMS = 10;
 
-        final int size;
-        final ByteOrder order;
-        final int timeAt;
-        final int timeWidth;
+    private final String file;
+    private final long size;
+    private final int limit;
+    private final byte[] head;
+    private int headFill;
+    private UtmpLayout layout;
+    private byte[] record;
+    private int recordFill;
+    /** The offset of the next record to be completed. */
+    private long at;
+    private long runStart;
+    private long runCount;
+    private boolean full;
+    private final List<UtmpRecord> out = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+    private int unlisted;
 
-        Layout(int size, ByteOrder order, int timeAt, int timeWidth) {
-            this.size = size;
-            this.order = order;
-            this.timeAt = timeAt;
-            this.timeWidth = timeWidth;
-        }
+    /**
+     * A parser of the file named {@code file} (as records name it) of {@code size} bytes, which
+     * with the first records tells the layout, keeping at most {@code limit} records and runs.
+     */
+    public UtmpParser(String file, long size, int limit) {
+        this.file = file;
+        this.size = size;
+        this.limit = limit;
+        this.head = new byte[(int) Math.clamp(size, 0, UtmpLayout.HEAD_BYTES)];
     }
 
-    private static final int LINE_AT = 8;
-    private static final int USER_AT = 44;
-    private static final int HOST_AT = 76;
-
-    private UtmpParser() {
-    }
-
+    /** The records of a whole file's bytes, naming no file. */
     public static Result parse(byte[] data) {
-        return parse(data, "");
+        UtmpParser p = new UtmpParser("", data.length, Integer.MAX_VALUE);
+        p.data(ByteBuffer.wrap(data));
+        return p.finish();
     }
 
-    /** {@link #parse(byte[])}, each record naming {@code file}. */
-    public static Result parse(byte[] data, String file) {
-        Layout layout = layout(data);
-        List<UtmpRecord> out = new ArrayList<>();
-        int whole = data.length / layout.size * layout.size;
-        for (int at = 0; at < whole; at += layout.size) {
-            out.add(record(data, at, layout, file));
+    /** The next bytes of the file; false once the limit is reached. */
+    @Override
+    public boolean data(ByteBuffer chunk) {
+        if (full) {
+            return false;
         }
-        int torn = data.length - whole;
-        return new Result(out, layout, torn == 0 ? -1 : whole, torn);
+        int n = chunk.remaining();
+        byte[] b = chunk.hasArray() ? chunk.array() : new byte[n];
+        int from = chunk.hasArray() ? chunk.arrayOffset() + chunk.position() : 0;
+        if (!chunk.hasArray()) {
+            chunk.duplicate().get(b);
+        }
+        if (layout == null) {
+            int k = Math.min(n, head.length - headFill);
+            System.arraycopy(b, from, head, headFill, k);
+            from += k;
+            n -= k;
+            headFilled(k);
+        }
+        if (layout != null) {
+            records(b, from, n);
+        }
+        return !full;
     }
 
-    /** The layout whose size divides the file and whose records have known types; x86-64 when unsure. */
-    static Layout layout(byte[] data) {
-        Layout best = Layout.X86_64;
-        int bestScore = Integer.MIN_VALUE;
-        for (Layout l : Layout.values()) {
-            int score = (data.length % l.size == 0 ? 2 : 0) + sane(data, l);
-            if (score > bestScore) {
-                best = l;
-                bestScore = score;
+    /** The next {@code length} bytes are zeros that were not read; false once the limit is reached. */
+    @Override
+    public boolean hole(long length) {
+        if (full) {
+            return false;
+        }
+        if (layout == null) {
+            int k = (int) Math.min(length, head.length - headFill);
+            length -= k;
+            headFilled(k); // the head's bytes past what was filled are zeros
+        }
+        if (layout != null && length > 0) {
+            zeros(length);
+        }
+        return !full;
+    }
+
+    /** The records read; a record left incomplete is a problem. */
+    public Result finish() {
+        if (layout == null) {
+            start();
+        }
+        if (recordFill > 0 && !full) {
+            problem("record cut short (" + recordFill + " of " + layout.size + " bytes)", at);
+        }
+        flushRun();
+        if (unlisted > 0) {
+            problems.add(unlisted + " more problems not listed");
+        }
+        return new Result(out, layout, problems);
+    }
+
+    /** {@code k} more bytes of the head are there: the layout is told once it is whole. */
+    private void headFilled(int k) {
+        headFill += k;
+        if (headFill == head.length) {
+            start();
+        }
+    }
+
+    /** Tells the layout from the head, then reads the head's records. */
+    private void start() {
+        layout = UtmpLayout.of(head, headFill, size);
+        record = new byte[layout.size];
+        records(head, 0, headFill);
+    }
+
+    private void records(byte[] b, int from, int n) {
+        int end = from + n;
+        if (recordFill > 0) {
+            int k = Math.min(n, layout.size - recordFill);
+            System.arraycopy(b, from, record, recordFill, k);
+            recordFill += k;
+            from += k;
+            if (recordFill < layout.size) {
+                return;
             }
+            recordFill = 0;
+            take(record, 0);
         }
-        return best;
+        for (; from + layout.size <= end && !full; from += layout.size) {
+            take(b, from);
+        }
+        if (!full) {
+            recordFill = end - from;
+            System.arraycopy(b, from, record, 0, recordFill);
+        }
     }
 
-    /** How many of the first records have a type 0 to 9 and a time within 1970 to 2100. */
-    private static int sane(byte[] data, Layout l) {
-        int score = 0;
-        for (int at = 0; at + l.size <= data.length && at < 16 * l.size; at += l.size) {
-            ByteBuffer b = ByteBuffer.wrap(data).order(l.order);
-            int type = b.getShort(at);
-            long sec = field(b, at + l.timeAt, l);
-            score += type >= 0 && type <= 9 && sec >= 0 && sec < 4_102_444_800L ? 1 : -1;
+    private void zeros(long n) {
+        if (recordFill > 0) {
+            int k = (int) Math.min(n, layout.size - recordFill);
+            Arrays.fill(record, recordFill, recordFill + k, (byte) 0);
+            recordFill += k;
+            n -= k;
+            if (recordFill < layout.size) {
+                return;
+            }
+            recordFill = 0;
+            take(record, 0);
         }
-        return score;
+        long whole = n / layout.size;
+        if (whole > 0 && !full && (runCount > 0 || room())) {
+            runStart = runCount == 0 ? at : runStart;
+            runCount += whole;
+            at += whole * layout.size;
+        }
+        if (!full) {
+            recordFill = (int) (n % layout.size);
+            Arrays.fill(record, 0, recordFill, (byte) 0);
+        }
     }
 
-    private static UtmpRecord record(byte[] data, int at, Layout l, String file) {
-        ByteBuffer b = ByteBuffer.wrap(data).order(l.order);
-        boolean zeroed = true;
-        for (int i = at; i < at + l.size && zeroed; i++) {
-            zeroed = data[i] == 0;
+    /** The record at {@code b[from]}, which starts at offset {@link #at} of the file. */
+    private void take(byte[] b, int from) {
+        if (layout.isZeroed(b, from)) {
+            if (runCount > 0 || room()) {
+                runStart = runCount == 0 ? at : runStart;
+                runCount++;
+                at += layout.size;
+            }
+            return;
         }
-        int type = b.getShort(at);
-        long pid = Integer.toUnsignedLong(b.getInt(at + 4));
-        long sec = field(b, at + l.timeAt, l);
-        long usec = field(b, at + l.timeAt + l.timeWidth, l);
-        Instant time = sec == 0 && usec == 0 ? null : Instant.ofEpochSecond(sec, Math.floorMod(usec, 1_000_000L) * 1000);
-        return new UtmpRecord(file, at, type, pid, text(data, at + LINE_AT, 32), text(data, at + USER_AT, 32),
-                text(data, at + HOST_AT, 256), time, zeroed);
+        flushRun();
+        if (room()) {
+            out.add(layout.record(b, from, file, at, this::problem));
+            at += layout.size;
+        }
     }
 
-    /** A time field (seconds or microseconds): 32 bits unsigned on x86-64, 64 bits elsewhere. */
-    private static long field(ByteBuffer b, int at, Layout l) {
-        return l.timeWidth == 4 ? Integer.toUnsignedLong(b.getInt(at)) : b.getLong(at);
+    private void flushRun() {
+        if (runCount > 0) {
+            out.add(UtmpRecord.zeroedRun(file, runStart, runStart + runCount * layout.size - 1, runCount));
+            runCount = 0;
+        }
     }
 
-    /** A NUL-padded field; invalid UTF-8 replaced. */
-    private static String text(byte[] data, int at, int max) {
-        int end = at;
-        while (end < at + max && data[end] != 0) {
-            end++;
+    /** Whether one more record or run may be kept; once not, the rest of the file is not read. */
+    private boolean room() {
+        if (out.size() + (runCount > 0 ? 1 : 0) < limit) {
+            return true;
         }
-        return new String(data, at, end - at, StandardCharsets.UTF_8);
+        if (!full) {
+            full = true;
+            problem("more than " + limit + " records; the rest is not read", at);
+        }
+        return false;
+    }
+
+    private void problem(String what, long offset) {
+        if (problems.size() < MAX_PROBLEMS) {
+            problems.add("offset " + offset + ": " + what);
+        } else {
+            unlisted++;
+        }
     }
 }

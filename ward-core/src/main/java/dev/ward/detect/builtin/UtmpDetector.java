@@ -14,14 +14,19 @@ import dev.ward.model.Severity;
 import dev.ward.model.UtmpRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 
 /**
  * Signs that wtmp and btmp were edited, which intruders do to hide their logins ({@code utclean},
  * {@code wzap} and their kin zero or cut records):
  * <ul>
- * <li>{@code linux.logs.utmp_zeroed_record} (high, T1070.002): a record of nothing but zero bytes,
- * between the records on either side, whose times say what span it hides.</li>
+ * <li>{@code linux.logs.utmp_zeroed_record} (high, T1070.002): a run of consecutive records of
+ * nothing but zero bytes (one finding however long, a sparse file's holes included), with its
+ * bytes, its count, and the records on either side, whose times say what span it hides.</li>
  * <li>{@code linux.logs.utmp_time_backwards} (medium, T1070.002): a record more than ten minutes
  * older than the one before it, with no clock change recorded between (types 3 and 4).</li>
  * <li>{@code linux.logs.wtmp_login_not_in_auth_log} (medium, T1070.002): a network login wtmp
@@ -59,18 +64,20 @@ public final class UtmpDetector implements Detector {
     @Override
     public void detect(Scan scan, Results out) {
         List<UtmpRecord> records = out.take(scan.records(new UtmpCollector()));
+        ZeroedRuns.report(records, out);
         UtmpRecord before = null;
         for (int i = 0; i < records.size(); i++) {
             UtmpRecord r = records.get(i);
             if (before != null && !before.file().equals(r.file())) {
                 before = null;
             }
-            if (r.zeroed()) {
-                out.add(zeroed(r, before, next(records, i)));
+            if (r.isZeroed()) {
                 continue;
             }
-            if (r.type() == UtmpRecord.OLD_TIME && i + 1 < records.size() && records.get(i + 1).type() == UtmpRecord.NEW_TIME) {
-                out.add(clockChanged(r, records.get(i + 1)));
+            UtmpRecord next = i + 1 < records.size() ? records.get(i + 1) : null;
+            if (r.type() == UtmpRecord.OLD_TIME && next != null && next.type() == UtmpRecord.NEW_TIME
+                    && r.time() != null && next.time() != null) {
+                out.add(clockChanged(r, next));
             }
             if (r.type() == UtmpRecord.NEW_TIME || r.type() == UtmpRecord.OLD_TIME) {
                 before = null; // a clock change: the times before and after are not comparable
@@ -104,7 +111,7 @@ public final class UtmpDetector implements Detector {
         UtmpRecord lastBoot = null;
         boolean shutdown = false;
         for (UtmpRecord r : records) {
-            if (!r.file().contains("wtmp") || r.zeroed()) {
+            if (!r.file().contains("wtmp") || r.isZeroed()) {
                 continue;
             }
             if (r.type() == UtmpRecord.RUN_LVL && r.user().equals("shutdown")) {
@@ -129,25 +136,6 @@ public final class UtmpDetector implements Detector {
                         + "console): an intruder may have rebooted it into a new kernel or module.").build();
     }
 
-    private static UtmpRecord next(List<UtmpRecord> records, int i) {
-        for (int j = i + 1; j < records.size() && records.get(j).file().equals(records.get(i).file()); j++) {
-            if (!records.get(j).zeroed()) {
-                return records.get(j);
-            }
-        }
-        return null;
-    }
-
-    private static Finding zeroed(UtmpRecord r, UtmpRecord before, UtmpRecord after) {
-        String span = "between " + time(before) + " and " + time(after);
-        return Finding.builder("linux.logs.utmp_zeroed_record", Severity.HIGH, "Record wiped from " + r.file())
-                .summary(r.file() + " has a record of zero bytes at offset " + r.offset() + ", " + span)
-                .evidence("file", r.file()).evidence("offset", r.offset()).evidence("after", time(before))
-                .evidence("before", time(after)).path(r.file()).attack("T1070.002")
-                .remediation("Treat the logins of that span as hidden: compare with auth.log, the journal and a remote "
-                        + "log server, and look for the tool that wiped it.").build();
-    }
-
     private static Finding backwards(UtmpRecord r, UtmpRecord before) {
         return Finding.builder("linux.logs.utmp_time_backwards", Severity.MEDIUM, "Time goes backwards in " + r.file())
                 .summary(r.file() + " at offset " + r.offset() + " is dated " + r.time() + ", before the record ahead of "
@@ -159,7 +147,8 @@ public final class UtmpDetector implements Detector {
     }
 
     private static void missingFromAuthLog(List<UtmpRecord> records, LoginLedger ledger, Results out) {
-        List<LoginEvent> accepted = ledger.successes().stream().map(LoginLedger.Success::event).toList();
+        Map<String, NavigableSet<Instant>> accepted = new HashMap<>();
+        ledger.successes().forEach(s -> accepted.computeIfAbsent(s.event().user(), k -> new TreeSet<>()).add(s.event().time()));
         Instant first = ledger.first();
         Instant last = ledger.last();
         if (first == null) {
@@ -168,55 +157,59 @@ public final class UtmpDetector implements Detector {
         for (UtmpRecord r : records) {
             boolean network = r.type() == UtmpRecord.USER_PROCESS && !r.host().isEmpty() && !r.host().startsWith(":")
                     && r.file().contains("wtmp") && r.time() != null;
-            if (!network || r.time().isBefore(first) || r.time().isAfter(last)) {
+            if (!network || r.time().isBefore(first) || r.time().isAfter(last) || near(accepted.get(r.user()), r.time())) {
                 continue;
             }
-            boolean logged = accepted.stream().anyMatch(e -> e.user().equals(r.user())
-                    && Duration.between(e.time(), r.time()).abs().compareTo(MATCH) <= 0);
-            if (!logged) {
-                out.add(Finding.builder("linux.logs.wtmp_login_not_in_auth_log", Severity.MEDIUM,
-                                "Login in wtmp that the authentication log lacks")
-                        .summary(r.user() + " from " + r.host() + " on " + r.line() + " at " + r.time() + " (" + r.file()
-                                + " offset " + r.offset() + "): no accepted login for " + r.user() + " within two minutes "
-                                + "in the authentication log, which covers " + first + " to " + last)
-                        .evidence("user", r.user()).evidence("host", r.host()).evidence("time", r.time().toString())
-                        .evidence("file", r.file()).evidence("offset", r.offset()).path(r.file()).attack("T1070.002")
-                        .remediation("Lines may have been removed from the log: compare with the journal and a remote "
-                                + "log server for that minute.").build());
-            }
+            out.add(Finding.builder("linux.logs.wtmp_login_not_in_auth_log", Severity.MEDIUM,
+                            "Login in wtmp that the authentication log lacks")
+                    .summary(r.user() + " from " + r.host() + " on " + r.line() + " at " + r.time() + " (" + r.file()
+                            + " offset " + r.offset() + "): no accepted login for " + r.user() + " within two minutes "
+                            + "in the authentication log, which covers " + first + " to " + last)
+                    .evidence("user", r.user()).evidence("host", r.host()).evidence("time", r.time().toString())
+                    .evidence("file", r.file()).evidence("offset", r.offset()).path(r.file()).attack("T1070.002")
+                    .remediation("Lines may have been removed from the log: compare with the journal and a remote "
+                            + "log server for that minute.").build());
         }
     }
 
     private static void missingFromWtmp(List<UtmpRecord> records, List<LastLogin> last, Results out) {
-        List<UtmpRecord> logins = records.stream().filter(r -> r.file().contains("wtmp") && r.time() != null
-                && r.type() == UtmpRecord.USER_PROCESS).toList();
-        Instant first = records.stream().filter(r -> r.file().contains("wtmp") && r.time() != null)
-                .map(UtmpRecord::time).min(Instant::compareTo).orElse(null);
+        Map<String, NavigableSet<Instant>> logins = new HashMap<>();
+        Instant first = null;
+        for (UtmpRecord r : records) {
+            if (r.file().contains("wtmp") && r.time() != null) {
+                first = first == null || r.time().isBefore(first) ? r.time() : first;
+                if (r.type() == UtmpRecord.USER_PROCESS) {
+                    logins.computeIfAbsent(r.user(), k -> new TreeSet<>()).add(r.time());
+                }
+            }
+        }
         if (first == null) {
             return; // no wtmp to compare with
         }
         for (LastLogin l : last) {
-            if (l.time().isBefore(first)) {
+            if (l.time().isBefore(first) || near(logins.get(l.user()), l.time())) {
                 continue;
             }
-            boolean recorded = logins.stream().anyMatch(r -> r.user().equals(l.user())
-                    && Duration.between(r.time(), l.time()).abs().compareTo(MATCH) <= 0);
-            if (!recorded) {
-                out.add(Finding.builder("linux.logs.lastlog_not_in_wtmp", Severity.MEDIUM,
-                                "Last login in lastlog that wtmp lacks")
-                        .summary(l.user() + " last logged in at " + l.time() + (l.host().isEmpty() ? "" : " from " + l.host())
-                                + (l.line().isEmpty() ? "" : " on " + l.line()) + " (" + l.file() + "): no login of "
-                                + l.user() + " within two minutes in wtmp, which covers " + first + " onwards")
-                        .evidence("user", l.user()).evidence("host", l.host().isEmpty() ? null : l.host())
-                        .evidence("line", l.line().isEmpty() ? null : l.line()).evidence("time", l.time().toString())
-                        .evidence("file", l.file()).path(l.file()).attack("T1070.002")
-                        .remediation("wtmp's record of that login may have been removed: look for it in the "
-                                + "authentication log, the journal and a remote log server.").build());
-            }
+            out.add(Finding.builder("linux.logs.lastlog_not_in_wtmp", Severity.MEDIUM,
+                            "Last login in lastlog that wtmp lacks")
+                    .summary(l.user() + " last logged in at " + l.time() + (l.host().isEmpty() ? "" : " from " + l.host())
+                            + (l.line().isEmpty() ? "" : " on " + l.line()) + " (" + l.file() + "): no login of "
+                            + l.user() + " within two minutes in wtmp, which covers " + first + " onwards")
+                    .evidence("user", l.user()).evidence("host", l.host().isEmpty() ? null : l.host())
+                    .evidence("line", l.line().isEmpty() ? null : l.line()).evidence("time", l.time().toString())
+                    .evidence("file", l.file()).path(l.file()).attack("T1070.002")
+                    .remediation("wtmp's record of that login may have been removed: look for it in the "
+                            + "authentication log, the journal and a remote log server.").build());
         }
     }
 
-    private static String time(UtmpRecord r) {
+    /** Whether one of {@code times} is within {@link #MATCH} of {@code t}. */
+    private static boolean near(NavigableSet<Instant> times, Instant t) {
+        Instant next = times == null ? null : times.ceiling(t.minus(MATCH));
+        return next != null && !next.isAfter(t.plus(MATCH));
+    }
+
+    static String time(UtmpRecord r) {
         return r == null || r.time() == null ? "?" : r.time().toString();
     }
 }

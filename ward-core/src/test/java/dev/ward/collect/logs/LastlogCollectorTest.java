@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ward.collect.Scan;
 import dev.ward.host.HostRoot;
+import dev.ward.model.CollectionError;
 import dev.ward.model.LastLogin;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,10 +57,29 @@ public class LastlogCollectorTest {
         Instant t = Instant.parse("2026-11-20T03:00:01Z");
         for (int record : List.of(292, 296)) {
             byte[] data = lastlog(record, new LastLogin("", t, "pts/3", "198.51.100.7", ""), 1001);
-            List<LastLogin> read = LastlogCollector.parse(data, record,
-                    Map.of(0L, "root", 1001L, "bob", 65534L, "nobody"));
-            assertEquals(List.of(new LastLogin("bob", t, "pts/3", "198.51.100.7", "/var/log/lastlog")), read,
+            LastlogParser.Result read = LastlogParser.parse(data, data.length,
+                    new TreeMap<>(Map.of(0L, "root", 1001L, "bob", 65534L, "nobody")));
+            assertEquals(record, read.record());
+            assertEquals(List.of(new LastLogin("bob", t, "pts/3", "198.51.100.7", "/var/log/lastlog")), read.logins(),
                     record + "-byte records: root never logged in, nobody's uid is past the file's end");
+            assertEquals(List.of(), read.problems());
+        }
+    }
+
+    /** alice's record cut short by the file's end: an error naming the offset; root's record is read. */
+    @Test
+    void recordCutShortIsAnError() throws Exception {
+        Instant t = Instant.parse("2026-11-20T03:00:01Z");
+        byte[] whole = lastlog(292, new LastLogin("", t, "tty1", "", ""), 0, new LastLogin("", t, "pts/0", "198.51.100.7", ""), 1000);
+        Files.createDirectories(dir.resolve("etc"));
+        Files.createDirectories(dir.resolve("var/log"));
+        Files.writeString(dir.resolve("etc/passwd"), "root:x:0:0:root:/root:/bin/bash\nalice:x:1000:1000::/home/alice:/bin/bash\n");
+        Files.write(dir.resolve("var/log/lastlog"), java.util.Arrays.copyOf(whole, 1000 * 292 + 100));
+        try (HostRoot root = HostRoot.open(dir)) {
+            var r = new LastlogCollector().collect(new Scan(root, InstantSource.system()));
+            assertEquals(List.of(new LastLogin("root", t, "tty1", "", "/var/log/lastlog")), r.records());
+            assertEquals(List.of(new CollectionError("lastlog", "/var/log/lastlog", "offset 292000: record cut short (100 of 292 bytes)")),
+                    r.errors());
         }
     }
 

@@ -104,6 +104,16 @@ class UtmpDetectorTest {
         assertEquals(-86400L, found.getFirst().evidence().get("seconds"));
     }
 
+    /** A clock change whose new time was zeroed (or never written) is no finding, and no failure. */
+    @Test
+    void clockChangeWithoutItsNewTime() throws Exception {
+        byte[] wtmp = utmp("""
+                [4] [00000] [    ] [date    ] [|           ] [                    ] [0.0.0.0        ] [2026-11-20T10:00:00,000000+00:00]
+                [3] [00000] [    ] [date    ] [{           ] [                    ] [0.0.0.0        ] [1970-01-01T00:00:00,000000+00:00]
+                """);
+        assertEquals(List.of(), run(wtmp, AUTH));
+    }
+
     @Test
     void loginRemovedFromTheAuthLog() throws Exception {
         byte[] wtmp = utmp(login("alice", "198.51.100.7", "2026-11-20T03:00:01") + login("mallory", "203.0.113.9", "2026-11-20T07:30:00"));
