@@ -29,7 +29,11 @@ final class ScanStream implements Iterator<FileEntry>, AutoCloseable {
             } catch (RuntimeException | Error e) {
                 done.completeExceptionally(e);
             } finally {
-                put(END);
+                try {
+                    queue.put(END);
+                } catch (InterruptedException e) {
+                    // closed: nobody takes from the queue any more
+                }
             }
         });
     }
