@@ -16,14 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 /**
  * Text logs and their rotations read through the root: which files there are, oldest first, and
- * their lines one at a time ({@link LineSplitter}), gzip-compressed rotations included, without
- * touching atimes. What cannot be read, or not whole, is a {@link CollectionError} of
- * {@code source} naming the file.
+ * their lines one at a time ({@link LineSplitter}), gzip-compressed rotations included
+ * ({@link GzipInput}), without touching atimes. What cannot be read, or not whole, is a
+ * {@link CollectionError} of {@code source} naming the file: lines cut short, gzip data that is
+ * damaged or expands too far.
  */
 public final class LogFiles {
     private static final int ROTATIONS = 30;
@@ -93,15 +92,13 @@ public final class LogFiles {
         try {
             FileStat st = root.lstat(file).orElseThrow(() -> new IOException("not found"));
             try (InputStream raw = root.openStream(file);
-                 InputStream in = gz ? new GZIPInputStream(raw, 64 * 1024) : raw) {
+                 InputStream in = gz ? new GzipInput(raw, st.size()) : raw) {
                 lines.split(in, reader.apply(st));
             }
         } catch (HostException e) {
             failure = e.reason();
-        } catch (ZipException e) {
-            failure = "not gzip data: " + e.getMessage();
         } catch (IOException e) {
-            failure = String.valueOf(e);
+            failure = e.getMessage(); // GzipInput's, which starts with the offset
         }
         if (lines.cut() > 0) {
             errors.add(new CollectionError(source, file.display(), lines.cutMessage(gz ? " of the decompressed text" : "")));
