@@ -3,9 +3,6 @@ package dev.ward.collect.logs;
 import dev.ward.collect.CollectResult;
 import dev.ward.collect.Collector;
 import dev.ward.collect.Scan;
-import dev.ward.host.DirEntry;
-import dev.ward.host.FileStat;
-import dev.ward.host.HostException;
 import dev.ward.host.HostPath;
 import dev.ward.host.HostRoot;
 import dev.ward.model.AdminEvent;
@@ -107,7 +104,7 @@ public final class AuthLogCollector implements Collector<LoginEvent> {
             rhythms.accept(rhythm);
         }
         if (files.isEmpty()) {
-            for (HostPath file : serviceLogs(root, logs)) {
+            for (HostPath file : serviceLogs(logs)) {
                 read(logs, file, zone, inWindow, (t, at) -> { });
             }
             for (HostPath file : logs.rotations(List.of(AptHistory.LOG))) {
@@ -127,17 +124,10 @@ public final class AuthLogCollector implements Collector<LoginEvent> {
     }
 
     /** The service logs there are, PostgreSQL's by cluster ({@code postgresql-15-main.log}), with their rotations. */
-    private static List<HostPath> serviceLogs(HostRoot root, LogFiles logs) {
+    private static List<HostPath> serviceLogs(LogFiles logs) {
         List<HostPath> names = new ArrayList<>(SERVICE_LOGS);
-        try {
-            if (root.lstatOrEmpty(POSTGRES_LOGS).filter(FileStat::isDirectory).isPresent()) {
-                root.list(POSTGRES_LOGS).stream().map(DirEntry::name)
-                        .filter(n -> n.startsWith("postgresql-") && n.endsWith(".log")).sorted()
-                        .forEach(n -> names.add(POSTGRES_LOGS.resolve(n)));
-            }
-        } catch (HostException e) {
-            // an unreadable directory: its logs are not read, as when absent
-        }
+        logs.names(POSTGRES_LOGS).stream().filter(n -> n.startsWith("postgresql-") && n.endsWith(".log")).sorted()
+                .forEach(n -> names.add(POSTGRES_LOGS.resolve(n)));
         return logs.rotations(names);
     }
 
