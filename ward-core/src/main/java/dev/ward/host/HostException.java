@@ -11,7 +11,7 @@ public final class HostException extends IOException {
     private final int errno;
     private final HostPath path;
     private final String operation;
-    private String message;
+    private String reason;
 
     HostException(String operation, HostPath path, int errno) {
         this.errno = errno;
@@ -19,19 +19,24 @@ public final class HostException extends IOException {
         this.operation = operation;
     }
 
-    HostException(HostPath path, String message) {
+    HostException(HostPath path, String reason) {
         this.errno = 0;
         this.path = path;
         this.operation = null;
-        this.message = path.brief() + ": " + message;
+        this.reason = reason;
     }
 
     @Override
     public String getMessage() {
-        if (message == null) {
-            message = path.brief() + ": " + operation + ": " + Libc.strerror(errno);
+        return path.brief() + ": " + reason();
+    }
+
+    /** The message without the path, for a report that names it apart: "open: Permission denied". */
+    public String reason() {
+        if (reason == null) {
+            reason = operation + ": " + Libc.strerror(errno);
         }
-        return message;
+        return reason;
     }
 
     @Override

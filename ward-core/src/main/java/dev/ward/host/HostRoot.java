@@ -276,11 +276,7 @@ public final class HostRoot implements AutoCloseable {
     public byte[] read(HostPath path, long limit) throws HostException {
         int fd = openToRead(path, Libc.O_NONBLOCK);
         try {
-            FileStat st = statAt(fd, new byte[0], Libc.AT_EMPTY_PATH, path)
-                    .orElseThrow(() -> new HostException("statx", path, Libc.ENOENT));
-            if (!st.isRegular()) {
-                throw new HostException(path, "not a regular file (" + st.type().name().toLowerCase() + ")");
-            }
+            regular(fd, path);
             return readFd(fd, path, limit);
         } finally {
             Libc.close(fd);
@@ -316,15 +312,57 @@ public final class HostRoot implements AutoCloseable {
     public java.io.InputStream openStream(HostPath path) throws HostException {
         int fd = openToRead(path, Libc.O_NONBLOCK | Libc.O_NOFOLLOW);
         try {
-            FileStat st = fstat(fd, path);
-            if (!st.isRegular()) {
-                throw new HostException(path, "not a regular file (" + st.type().name().toLowerCase() + ")");
-            }
+            regular(fd, path);
+            return new FdInputStream(fd, path);
         } catch (HostException e) {
             Libc.close(fd);
             throw e;
         }
-        return new FdInputStream(fd, path);
+    }
+
+    /**
+     * A regular file as a stream, symlinks followed inside the root (absolute targets and ".."
+     * stay in it, /proc's magic links are refused), read without touching its atime; the caller
+     * closes it. The path is first opened O_PATH, which opens nothing: no FIFO blocks, no device's
+     * driver sees an open (opening a watchdog arms it, a tape rewinds). Only a regular file is then
+     * opened to read, through /proc/self/fd, so what is read is the file described, and
+     * not one of the kernel's (see {@link #KERNEL_FILESYSTEMS}).
+     *
+     * @throws HostException when it is missing ({@link HostException#isMissing()}, a dangling link
+     *                       too), a symlink loop (ELOOP), unreadable, or not a regular file
+     */
+    public OpenedFile openFollowing(HostPath path) throws HostException {
+        int at = openIn(path, Libc.O_PATH);
+        try {
+            FileStat st = regular(at, path);
+            String kernel = KERNEL_FILESYSTEMS.get(Libc.filesystemType(at));
+            if (kernel != null) {
+                throw new HostException(path, "a file of the kernel's (" + kernel + "), not read");
+            }
+            byte[] proc = ("/proc/self/fd/" + at).getBytes(StandardCharsets.US_ASCII);
+            return new OpenedFile(st, new FdInputStream(openToRead(AT_FDCWD, proc, Libc.O_NONBLOCK, 0, path), path));
+        } finally {
+            Libc.close(at);
+        }
+    }
+
+    /**
+     * Filesystems (by statfs magic) whose regular files are the kernel's interfaces: reading one
+     * can block ({@code /proc/kmsg}, {@code trace_pipe}), take what another reader was owed (kmsg's
+     * messages are rsyslog's), or act. A link from a live host's log to one is never followed.
+     */
+    private static final java.util.Map<Long, String> KERNEL_FILESYSTEMS = java.util.Map.of(0x9fa0L, "procfs",
+            0x62656572L, "sysfs", 0x64626720L, "debugfs", 0x74726163L, "tracefs", 0x73636673L, "securityfs",
+            0x62656570L, "configfs", 0x63677270L, "cgroup2", 0xcafe4a11L, "bpffs", 0x6165676cL, "pstore",
+            0xde5e81e4L, "efivarfs");
+
+    /** fstat of {@code fd}, which must be a regular file. */
+    private static FileStat regular(int fd, HostPath path) throws HostException {
+        FileStat st = fstat(fd, path);
+        if (!st.isRegular()) {
+            throw new HostException(path, "not a regular file (" + st.type().name().toLowerCase() + ")");
+        }
+        return st;
     }
 
     /** Receives a file's contents piece by piece; the buffer is valid only during the call. */
@@ -360,10 +398,7 @@ public final class HostRoot implements AutoCloseable {
 
     private static ReadStats readRegular(int fd, HostPath path, ReadLoop loop) throws HostException {
         try {
-            FileStat before = fstat(fd, path);
-            if (!before.isRegular()) {
-                throw new HostException(path, "not a regular file (" + before.type().name().toLowerCase() + ")");
-            }
+            FileStat before = regular(fd, path);
             long n = loop.read(before.size());
             return new ReadStats(before, fstat(fd, path), n);
         } finally {

@@ -93,6 +93,7 @@ final class Libc {
     private static final long SYS_FLOCK;
     private static final long SYS_GETEUID;
     private static final long SYS_KILL;
+    private static final long SYS_FSTATFS;
     static final int ENOSYS = 38;
 
     private static final Linker LINKER = Linker.nativeLinker();
@@ -211,6 +212,7 @@ final class Libc {
         SYS_FLOCK = arm ? 32 : 73;
         SYS_GETEUID = arm ? 175 : 107;
         SYS_KILL = arm ? 129 : 62;
+        SYS_FSTATFS = arm ? 44 : 138;
     }
 
     private Libc() {
@@ -402,6 +404,14 @@ final class Libc {
     /** kill(2) with signal 0: whether process {@code pid} exists (0, or -EPERM: not ours) or not (-ESRCH). */
     static int killZero(int pid) {
         return (int) syscall(Scratch.get(), SYS_KILL, pid, 0, 0, 0, 0);
+    }
+
+    /** fstatfs(2): the magic number of the filesystem {@code fd} is on (f_type), or -errno. */
+    static long filesystemType(int fd) {
+        Scratch scratch = Scratch.get();
+        MemorySegment buf = scratch.allocate(120, 8); // struct statfs, f_type first
+        long r = syscall(scratch, SYS_FSTATFS, fd, buf.address(), 0, 0, 0);
+        return r < 0 ? r : buf.get(JAVA_LONG, 0);
     }
 
     /** read(2) into {@code buf}; returns bytes read, 0 at end of file, or -errno. */

@@ -2,11 +2,10 @@ package dev.ward.host;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,12 +13,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * A program of the analyst's machine run without a shell, for the few sources only their own tool
  * reads (the RPM database, the systemd journal). Arguments go to execve as they are; output is
- * read line by line. The time limit applies once the program has closed its output.
+ * read as a stream. The time limit applies once the program has closed its output.
  */
 public final class Program {
     private static final List<String> PATH = List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin", "/usr/local/bin");
@@ -39,28 +37,32 @@ public final class Program {
         return PATH.stream().map(d -> Path.of(d, name)).filter(Files::isExecutable).findFirst().map(Program::new);
     }
 
+    /** Reads a program's standard output as it comes. */
+    @FunctionalInterface
+    public interface OutputReader {
+        void read(InputStream out) throws IOException;
+    }
+
     /** Runs it with {@code args}, its whole output kept (for short outputs); killed after {@code timeoutSeconds}. */
     public Output run(List<String> args, long timeoutSeconds) throws IOException {
-        StringBuilder out = new StringBuilder();
-        Output o = stream(args, timeoutSeconds, line -> out.append(line).append('\n'));
-        return new Output(o.status(), out.toString().getBytes(UTF_8), o.stderr());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Output o = stream(args, timeoutSeconds, in -> in.transferTo(out));
+        return new Output(o.status(), out.toByteArray(), o.stderr());
     }
 
     /**
-     * Runs it with {@code args}, handing each line of its output to {@code lines} as it comes, so
+     * Runs it with {@code args}, handing its standard output to {@code reader} as a stream, so
      * output of any size is never held whole; killed after {@code timeoutSeconds}. Returns its exit
      * status and what it wrote to standard error.
      */
-    public Output stream(List<String> args, long timeoutSeconds, Consumer<String> lines) throws IOException {
+    public Output stream(List<String> args, long timeoutSeconds, OutputReader reader) throws IOException {
         List<String> argv = new ArrayList<>();
         argv.add(executable.toString());
         argv.addAll(args);
         Process p = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
-        try (var out = new BufferedReader(new InputStreamReader(p.getInputStream(), UTF_8), 64 * 1024)) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                lines.accept(line);
-            }
+        try (InputStream out = p.getInputStream()) {
+            reader.read(out);
         }
         try {
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {

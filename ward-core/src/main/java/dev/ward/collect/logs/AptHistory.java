@@ -1,10 +1,8 @@
 package dev.ward.collect.logs;
 
 import dev.ward.host.HostPath;
-import dev.ward.host.HostRoot;
 import dev.ward.model.AdminEvent;
 import dev.ward.model.LogEvent;
-import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -32,9 +30,9 @@ final class AptHistory {
     private AptHistory() {
     }
 
-    static void read(HostRoot root, HostPath file, ZoneId zone, Consumer<LogEvent> out) throws IOException {
+    static void read(LogFiles logs, HostPath file, ZoneId zone, Consumer<LogEvent> out) {
         Block[] block = {null};
-        LogFiles.lines(root, file, (line, number) -> {
+        logs.read(file, st -> (line, number) -> {
             if (line.startsWith("Start-Date: ")) {
                 emit(block[0], out);
                 block[0] = null;

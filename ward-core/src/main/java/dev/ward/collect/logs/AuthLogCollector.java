@@ -3,16 +3,12 @@ package dev.ward.collect.logs;
 import dev.ward.collect.CollectResult;
 import dev.ward.collect.Collector;
 import dev.ward.collect.Scan;
-import dev.ward.host.DirEntry;
-import dev.ward.host.FileStat;
-import dev.ward.host.HostException;
 import dev.ward.host.HostPath;
 import dev.ward.host.HostRoot;
 import dev.ward.model.AdminEvent;
 import dev.ward.model.CollectionError;
 import dev.ward.model.LogEvent;
 import dev.ward.model.LoginEvent;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -92,57 +88,47 @@ public final class AuthLogCollector implements Collector<LoginEvent> {
     public List<CollectionError> stream(HostRoot root, Consumer<LogEvent> sink, Consumer<Rhythm> rhythms) {
         ZoneId zone = HostZone.of(root);
         List<CollectionError> errors = new ArrayList<>();
+        LogFiles logs = new LogFiles(root, "logins", errors);
         Consumer<LogEvent> inWindow = e -> {
             if (!e.time().isBefore(from) && !e.time().isAfter(to)) {
                 sink.accept(e);
             }
         };
-        List<HostPath> texts = files.isEmpty() ? LogFiles.rotations(root, LOGS) : files;
+        List<HostPath> texts = files.isEmpty() ? logs.rotations(LOGS) : files;
         if (texts.isEmpty()) {
             Journal.read(root, inWindow, rhythms, errors);
         }
         for (HostPath file : texts) {
             Rhythm rhythm = new Rhythm(file.display());
-            read(root, file, zone, inWindow, rhythm::line, errors);
+            read(logs, file, zone, inWindow, rhythm::line);
             rhythms.accept(rhythm);
         }
         if (files.isEmpty()) {
-            for (HostPath file : serviceLogs(root)) {
-                read(root, file, zone, inWindow, (t, at) -> { }, errors);
+            for (HostPath file : serviceLogs(logs)) {
+                read(logs, file, zone, inWindow, (t, at) -> { });
             }
-            for (HostPath file : LogFiles.rotations(root, List.of(AptHistory.LOG))) {
-                try {
-                    AptHistory.read(root, file, zone, inWindow);
-                } catch (IOException e) {
-                    errors.add(new CollectionError("logins", "", e.getMessage()));
-                }
+            for (HostPath file : logs.rotations(List.of(AptHistory.LOG))) {
+                AptHistory.read(logs, file, zone, inWindow);
             }
-            List<HostPath> cron = LogFiles.rotations(root, CRON_LOGS);
+            List<HostPath> cron = logs.rotations(CRON_LOGS);
             Consumer<LogEvent> cronOnly = e -> {
                 if (e instanceof AdminEvent a && a.kind() == AdminEvent.Kind.CRON_COMMAND) {
                     inWindow.accept(a);
                 }
             };
-            for (HostPath file : cron.isEmpty() ? LogFiles.rotations(root, SYSLOGS) : cron) {
-                read(root, file, zone, cron.isEmpty() ? cronOnly : inWindow, (t, at) -> { }, errors);
+            for (HostPath file : cron.isEmpty() ? logs.rotations(SYSLOGS) : cron) {
+                read(logs, file, zone, cron.isEmpty() ? cronOnly : inWindow, (t, at) -> { });
             }
         }
         return errors;
     }
 
     /** The service logs there are, PostgreSQL's by cluster ({@code postgresql-15-main.log}), with their rotations. */
-    private static List<HostPath> serviceLogs(HostRoot root) {
-        List<HostPath> logs = new ArrayList<>(SERVICE_LOGS);
-        try {
-            if (root.lstatOrEmpty(POSTGRES_LOGS).filter(FileStat::isDirectory).isPresent()) {
-                root.list(POSTGRES_LOGS).stream().map(DirEntry::name)
-                        .filter(n -> n.startsWith("postgresql-") && n.endsWith(".log")).sorted()
-                        .forEach(n -> logs.add(POSTGRES_LOGS.resolve(n)));
-            }
-        } catch (HostException e) {
-            // an unreadable directory: its logs are not read, as when absent
-        }
-        return LogFiles.rotations(root, logs);
+    private static List<HostPath> serviceLogs(LogFiles logs) {
+        List<HostPath> names = new ArrayList<>(SERVICE_LOGS);
+        logs.names(POSTGRES_LOGS).stream().filter(n -> n.startsWith("postgresql-") && n.endsWith(".log")).sorted()
+                .forEach(n -> names.add(POSTGRES_LOGS.resolve(n)));
+        return logs.rotations(names);
     }
 
     /** Each line's time and number go to {@code timed} as it is read. */
@@ -150,15 +136,10 @@ public final class AuthLogCollector implements Collector<LoginEvent> {
         void line(Instant time, long number);
     }
 
-    private static void read(HostRoot root, HostPath file, ZoneId zone, Consumer<LogEvent> out, Timed timed,
-                             List<CollectionError> errors) {
-        try {
-            FileStat st = root.lstat(file).orElseThrow(() -> new IOException(file.display() + ": not found"));
-            LogFiles.lines(root, file, new FileLines(new SyslogParser(zone, st.mtime()), new LogMessages(),
-                    file.display(), out, timed));
-        } catch (IOException e) {
-            errors.add(new CollectionError("logins", "", e.getMessage()));
-        }
+    /** One file's lines, their traditional timestamps given the year of its mtime. */
+    private static void read(LogFiles logs, HostPath file, ZoneId zone, Consumer<LogEvent> out, Timed timed) {
+        logs.read(file, st -> new FileLines(new SyslogParser(zone, st.mtime()), new LogMessages(), file.display(), out,
+                timed));
     }
 
     /**

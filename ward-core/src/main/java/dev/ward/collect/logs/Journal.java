@@ -25,7 +25,7 @@ final class Journal {
     private Journal() {
     }
 
-    /** One journalctl run: what the events name as their file, and its arguments. */
+    /** One journalctl run: what the events name as their file, and the arguments saying which journal. */
     private record Run(String name, List<String> args) {
     }
 
@@ -45,32 +45,53 @@ final class Journal {
         }
         List<Run> runs = new ArrayList<>();
         if (root.isLive()) {
-            runs.add(new Run("journal", List.of("-o", "json", "--all", "--no-pager", "--quiet")));
+            runs.add(new Run("journal", List.of()));
         } else {
             for (HostPath d : dirs) {
-                runs.add(new Run(d.display(), List.of("--directory", root.display() + d.display(), "-o", "json", "--all",
-                        "--no-pager", "--quiet")));
+                runs.add(new Run(d.display(), List.of("--directory", root.display() + d.display())));
             }
         }
         for (Run run : runs) {
-            String name = run.name();
-            List<String> args = run.args();
-            Rhythm rhythm = new Rhythm(name);
-            long[] n = {0};
-            LogMessages messages = new LogMessages();
+            List<String> args = new ArrayList<>(run.args());
+            args.addAll(List.of("-o", "json", "--output-fields=" + JournalEntry.FIELDS, "--all", "--no-pager", "--quiet"));
+            Entries entries = new Entries(run.name(), out, new Rhythm(run.name()));
+            LineSplitter lines = new LineSplitter();
             try {
-                Program.Output o = journalctl.get().stream(args, TIMEOUT, json -> JournalEntry.parse(json).ifPresent(l -> {
-                    n[0]++;
-                    rhythm.line(l.time(), n[0]);
-                    messages.events(l, name, n[0], out);
-                }));
-                if (o.status() != 0 && n[0] == 0 && !o.stderr().isBlank()) {
-                    errors.add(new CollectionError("logins", name, "journalctl: " + o.stderr().strip()));
+                Program.Output o = journalctl.get().stream(args, TIMEOUT, in -> lines.split(in, entries));
+                if (o.status() != 0 && entries.count == 0 && !o.stderr().isBlank()) {
+                    errors.add(new CollectionError("logins", run.name(), "journalctl: " + o.stderr().strip()));
                 }
-                rhythms.accept(rhythm);
+                rhythms.accept(entries.rhythm);
             } catch (IOException e) {
-                errors.add(new CollectionError("logins", name, e.getMessage()));
+                errors.add(new CollectionError("logins", run.name(), e.getMessage()));
             }
+            if (lines.cut() > 0) {
+                errors.add(new CollectionError("logins", run.name(), lines.cutMessage(" of journalctl's output")));
+            }
+        }
+    }
+
+    /** The events of journalctl's lines ({@link JournalEntry}), numbered by entry. */
+    static final class Entries implements LogFiles.LineConsumer {
+        private final String name;
+        private final Consumer<LogEvent> out;
+        private final Rhythm rhythm;
+        private final LogMessages messages = new LogMessages();
+        private long count;
+
+        Entries(String name, Consumer<LogEvent> out, Rhythm rhythm) {
+            this.name = name;
+            this.out = out;
+            this.rhythm = rhythm;
+        }
+
+        @Override
+        public void accept(String json, long line) {
+            JournalEntry.parse(json).ifPresent(l -> {
+                count++;
+                rhythm.line(l.time(), count);
+                messages.events(l, name, count, out);
+            });
         }
     }
 }

@@ -11,6 +11,9 @@ import java.util.Optional;
  * are skipped.
  */
 final class JournalEntry {
+    /** The fields read, for journalctl's --output-fields (which prints __REALTIME_TIMESTAMP always). */
+    static final String FIELDS = "MESSAGE,_PID,SYSLOG_IDENTIFIER,_COMM,_HOSTNAME";
+
     private JournalEntry() {
     }
 

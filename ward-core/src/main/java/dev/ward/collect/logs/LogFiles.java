@@ -2,26 +2,28 @@ package dev.ward.collect.logs;
 
 import dev.ward.host.DirEntry;
 import dev.ward.host.FileStat;
-import dev.ward.host.FileType;
 import dev.ward.host.HostException;
 import dev.ward.host.HostPath;
 import dev.ward.host.HostRoot;
+import dev.ward.host.OpenedFile;
+import dev.ward.model.CollectionError;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
+import java.util.function.Function;
 
 /**
  * Text logs and their rotations read through the root: which files there are, oldest first, and
- * their lines one at a time, gzip-compressed rotations included, without touching atimes.
+ * their lines one at a time ({@link LineSplitter}), gzip-compressed rotations included
+ * ({@link GzipInput}), without touching atimes. A log that is a symlink is read where it leads
+ * inside the root; one file reached by two names is read once. What cannot be read, or not whole,
+ * is a {@link CollectionError} of {@code source} naming the file: a dangling link, a loop, a FIFO,
+ * socket, device or directory, lines cut short, gzip data that is damaged or expands too far.
  */
 public final class LogFiles {
     private static final int ROTATIONS = 30;
@@ -32,19 +34,32 @@ public final class LogFiles {
         void accept(String line, long number);
     }
 
-    private LogFiles() {
+    private final HostRoot root;
+    private final String source;
+    private final List<CollectionError> errors;
+    private final Map<HostPath, Set<String>> listed = new HashMap<>();
+    private final Set<FileId> read = new HashSet<>();
+
+    /** A file, whatever its names. */
+    private record FileId(long device, long inode) {
+    }
+
+    /** Reads through {@code root}, adding what it could not read to {@code errors}. */
+    public LogFiles(HostRoot root, String source, List<CollectionError> errors) {
+        this.root = root;
+        this.source = source;
+        this.errors = errors;
     }
 
     /**
      * Every rotation ({@code .30.gz} ... {@code .1}) and the current file of each log that is there,
-     * oldest first: regular files, from one listing of each directory rather than a look for each
-     * name that might be there.
+     * oldest first, of whatever type (what is not a regular file is refused when read), from one
+     * listing of each directory rather than a look for each name that might be there.
      */
-    public static List<HostPath> rotations(HostRoot root, List<HostPath> logs) {
-        Map<HostPath, Set<String>> listed = new HashMap<>();
+    public List<HostPath> rotations(List<HostPath> logs) {
         List<HostPath> out = new ArrayList<>();
         for (HostPath log : logs) {
-            Set<String> names = listed.computeIfAbsent(log.parent(), dir -> regularFiles(root, dir));
+            Set<String> names = names(log.parent());
             for (int n = ROTATIONS; n >= 0; n--) {
                 for (String suffix : n == 0 ? List.of("") : List.of("." + n + ".gz", "." + n)) {
                     if (names.contains(log.name() + suffix)) {
@@ -56,75 +71,57 @@ public final class LogFiles {
         return out;
     }
 
-    /** The names of the regular files in {@code dir}; none when it is missing or unreadable. */
-    private static Set<String> regularFiles(HostRoot root, HostPath dir) {
-        Set<String> names = new HashSet<>();
-        try {
-            for (DirEntry e : root.list(dir)) {
-                if (e.type() == FileType.REGULAR || e.type() == FileType.UNKNOWN
-                        && root.lstatOrEmpty(e.path()).filter(FileStat::isRegular).isPresent()) {
+    /**
+     * The names in {@code dir}, listed once; none when it is missing, and an error when it cannot be
+     * listed.
+     */
+    Set<String> names(HostPath dir) {
+        return listed.computeIfAbsent(dir, d -> {
+            Set<String> names = new HashSet<>();
+            try {
+                for (DirEntry e : root.list(d)) {
                     names.add(e.name());
                 }
+            } catch (HostException e) {
+                errors.add(new CollectionError(source, d.display(), e.reason()));
             }
-        } catch (HostException e) {
-            // nothing there to read
-        }
-        return names;
+            return names;
+        });
     }
 
     /**
-     * Streams a log's lines (invalid UTF-8 replaced); a name ending in .gz is decompressed. A line
-     * ends at a newline, a carriage return before it dropped. Lines are cut from the bytes read
-     * rather than through a Reader: the JDK makes a String of ASCII bytes with one copy, where a
-     * Reader decodes to chars and compresses them back, a third of the time of reading a log.
+     * Streams a log's lines to the consumer {@code reader} makes from the file's status (of the file
+     * a symlink leads to); a name ending in .gz is decompressed. A file already read under another
+     * name is not read again.
      */
-    public static void lines(HostRoot root, HostPath file, LineConsumer out) throws IOException {
-        String name = file.display();
-        try (InputStream raw = root.openStream(file);
-             InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 64 * 1024) : raw) {
-            split(in, out);
-        } catch (ZipException e) {
-            throw new IOException(name + ": not gzip data: " + e.getMessage(), e);
+    public void read(HostPath file, Function<FileStat, LineConsumer> reader) {
+        LineSplitter lines = new LineSplitter();
+        boolean gz = file.display().endsWith(".gz");
+        String failure = null;
+        try (OpenedFile opened = root.openFollowing(file);
+             InputStream in = gz ? new GzipInput(opened.contents(), opened.stat().size()) : opened.contents()) {
+            if (read.add(new FileId(opened.stat().device(), opened.stat().inode()))) {
+                lines.split(in, reader.apply(opened.stat()));
+            }
+        } catch (HostException e) {
+            failure = e.isMissing() ? missing(file) : e.reason();
+        } catch (IOException e) {
+            failure = e.getMessage(); // GzipInput's, which starts with the offset
+        }
+        if (lines.cut() > 0) {
+            errors.add(new CollectionError(source, file.display(), lines.cutMessage(gz ? " of the decompressed text" : "")));
+        }
+        if (failure != null) {
+            errors.add(new CollectionError(source, file.display(), failure));
         }
     }
 
-    /** The lines of {@code in}, as {@link #lines} cuts them. */
-    static void split(InputStream in, LineConsumer out) throws IOException {
-        byte[] buf = new byte[256 * 1024];
-        int start = 0;
-        int end = 0;
-        long n = 0;
-        for (int read; (read = in.read(buf, end, buf.length - end)) >= 0; ) {
-            int scan = end;
-            end += read;
-            for (int nl = indexOf(buf, scan, end); nl >= 0; nl = indexOf(buf, start, end)) {
-                out.accept(line(buf, start, nl), ++n);
-                start = nl + 1;
-            }
-            if (start > 0) { // keep the partial line at the front
-                System.arraycopy(buf, start, buf, 0, end - start);
-                end -= start;
-                start = 0;
-            } else if (end == buf.length) { // a line longer than the buffer
-                buf = Arrays.copyOf(buf, buf.length * 2);
-            }
+    /** Why a file that is not there could not be read: a link to nothing says where it leads. */
+    private String missing(HostPath file) {
+        try {
+            return root.readlink(file).map(t -> "dangling symlink to " + HostPath.escape(t)).orElse("not found");
+        } catch (HostException e) {
+            return "not found";
         }
-        if (end > start) {
-            out.accept(line(buf, start, end), ++n);
-        }
-    }
-
-    private static int indexOf(byte[] buf, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (buf[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static String line(byte[] buf, int from, int to) {
-        int len = to > from && buf[to - 1] == '\r' ? to - from - 1 : to - from;
-        return new String(buf, from, len, StandardCharsets.UTF_8);
     }
 }

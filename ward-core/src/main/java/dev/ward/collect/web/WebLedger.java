@@ -5,7 +5,6 @@ import dev.ward.collect.logs.LogFiles;
 import dev.ward.host.HostPath;
 import dev.ward.model.CollectionError;
 import dev.ward.model.WebRequest;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -84,13 +83,10 @@ public final class WebLedger {
     public static WebLedger of(Scan scan) {
         return scan.once(WebLedger.class, root -> {
             WebLedger ledger = new WebLedger();
-            for (HostPath file : LogFiles.rotations(root, LOGS)) {
+            LogFiles logs = new LogFiles(root, "web_logs", ledger.errors);
+            for (HostPath file : logs.rotations(LOGS)) {
                 String name = file.display();
-                try {
-                    LogFiles.lines(root, file, (line, n) -> AccessLogParser.parse(line, name, n).ifPresent(ledger::add));
-                } catch (IOException e) {
-                    ledger.errors.add(new CollectionError("web_logs", "", e.getMessage()));
-                }
+                logs.read(file, st -> (line, n) -> AccessLogParser.parse(line, name, n).ifPresent(ledger::add));
             }
             return ledger;
         });

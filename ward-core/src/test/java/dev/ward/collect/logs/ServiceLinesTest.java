@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.ward.host.HostPath;
 import dev.ward.host.HostRoot;
 import dev.ward.model.AdminEvent;
+import dev.ward.model.CollectionError;
 import dev.ward.model.LogEvent;
 import dev.ward.model.LoginEvent;
 import java.nio.file.Files;
@@ -70,9 +71,12 @@ class ServiceLinesTest {
         assumeTrue(Files.isRegularFile(file), "no ../shared/datasets/logs: skipped");
         List<String> lines = Files.readAllLines(file);
         List<AdminEvent> runs = new ArrayList<>();
+        List<CollectionError> errors = new ArrayList<>();
         try (HostRoot root = HostRoot.open(PLASO)) {
-            AptHistory.read(root, HostPath.of("/apt_history.log"), ZoneOffset.UTC, e -> runs.add((AdminEvent) e));
+            AptHistory.read(new LogFiles(root, "logins", errors), HostPath.of("/apt_history.log"), ZoneOffset.UTC,
+                    e -> runs.add((AdminEvent) e));
         }
+        assertEquals(List.of(), errors);
         assertEquals(lines.stream().filter(l -> l.startsWith("Start-Date: ")).count(), runs.size());
         assertEquals(lines.stream().filter(l -> l.startsWith("Requested-By: jxs (1005)")).count(),
                 runs.stream().filter(e -> e.actor().equals("jxs")).count());
