@@ -127,7 +127,7 @@ class PlantedOutputTest {
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
         ownedByNobody(fifo);
         MainTest.Run r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> logsTo(fifo));
-        assertRefused(r, "a fifo owned by uid 65534");
+        assertRefused(r, "a FIFO owned by uid 65534");
     }
 
     @Test

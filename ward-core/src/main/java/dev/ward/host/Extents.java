@@ -9,8 +9,8 @@ package dev.ward.host;
  * asked, SEEK_HOLE the end of the file), and is read through. {@code ENXIO} from SEEK_DATA means
  * that only a hole is left up to the end. Any other error ({@code EINVAL} where the filesystem has
  * no such seek, as /proc's files and kernels before 3.1) makes the rest of the file read as data.
- * A size of 0 says nothing of a file of /proc or /sys, whose SEEK_DATA fails with ENXIO although
- * it has contents: such a file is read to its end.
+ * A file of size 0 is read to its end all the same: one being written as it is read has a size
+ * fstat saw before, and SEEK_DATA at its end fails with ENXIO.
  */
 final class Extents {
     private Extents() {

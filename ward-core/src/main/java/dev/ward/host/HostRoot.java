@@ -303,24 +303,6 @@ public final class HostRoot implements AutoCloseable {
     }
 
     /**
-     * A regular file as a stream, read without touching its atime, for contents too large to hold
-     * (logs of gigabytes); the caller closes it. The last component is not followed.
-     *
-     * @throws HostException when it is missing ({@link HostException#isMissing()}), unreadable, or
-     *                       not a regular file
-     */
-    public java.io.InputStream openStream(HostPath path) throws HostException {
-        int fd = openToRead(path, Libc.O_NONBLOCK | Libc.O_NOFOLLOW);
-        try {
-            regular(fd, path);
-            return new FdInputStream(fd, path);
-        } catch (HostException e) {
-            Libc.close(fd);
-            throw e;
-        }
-    }
-
-    /**
      * A regular file as a stream, symlinks followed inside the root (absolute targets and ".."
      * stay in it, /proc's magic links are refused), read without touching its atime; the caller
      * closes it. The path is first opened O_PATH, which opens nothing: no FIFO blocks, no device's
@@ -332,15 +314,26 @@ public final class HostRoot implements AutoCloseable {
      *                       too), a symlink loop (ELOOP), unreadable, or not a regular file
      */
     public OpenedFile openFollowing(HostPath path) throws HostException {
+        int fd = openRegularFollowing(path);
+        try {
+            return new OpenedFile(fstat(fd, path), new FdInputStream(fd, path));
+        } catch (HostException | RuntimeException e) {
+            Libc.close(fd);
+            throw e;
+        }
+    }
+
+    /** The descriptor {@link #openFollowing} reads: a regular file, described before it was opened. */
+    private int openRegularFollowing(HostPath path) throws HostException {
         int at = openIn(path, Libc.O_PATH);
         try {
-            FileStat st = regular(at, path);
+            regular(at, path);
             String kernel = KERNEL_FILESYSTEMS.get(Libc.filesystemType(at));
             if (kernel != null) {
                 throw new HostException(path, "a file of the kernel's (" + kernel + "), not read");
             }
             byte[] proc = ("/proc/self/fd/" + at).getBytes(StandardCharsets.US_ASCII);
-            return new OpenedFile(st, new FdInputStream(openToRead(AT_FDCWD, proc, Libc.O_NONBLOCK, 0, path), path));
+            return openToRead(AT_FDCWD, proc, Libc.O_NONBLOCK, 0, path);
         } finally {
             Libc.close(at);
         }
@@ -360,7 +353,7 @@ public final class HostRoot implements AutoCloseable {
     private static FileStat regular(int fd, HostPath path) throws HostException {
         FileStat st = fstat(fd, path);
         if (!st.isRegular()) {
-            throw new HostException(path, "not a regular file (" + st.type().name().toLowerCase() + ")");
+            throw new HostException(path, "not a regular file (" + st.type().describe() + ")");
         }
         return st;
     }
@@ -419,16 +412,17 @@ public final class HostRoot implements AutoCloseable {
     }
 
     /**
-     * Streams a regular file as {@link #readChunks} does, but skips its holes (found with lseek(2)
-     * SEEK_DATA and SEEK_HOLE) instead of reading their zeros: a sparse file of gigabytes, as
-     * {@code truncate -s} makes, costs a few system calls. Where the filesystem cannot tell holes
-     * the whole file is read as data. The consumer may stop the read.
+     * Streams a regular file in chunks, but skips its holes (found with lseek(2) SEEK_DATA and
+     * SEEK_HOLE) instead of reading their zeros: a sparse file of gigabytes, as {@code truncate -s}
+     * makes, costs a few system calls. Where the filesystem cannot tell holes the whole file is read
+     * as data. The consumer may stop the read. Symlinks are followed inside the root, and the file
+     * is described before it is opened, as {@link #openFollowing} does.
      *
      * @return fstat before and after, and the bytes handed on, holes included
-     * @throws HostException as {@link #readChunks}
+     * @throws HostException as {@link #openFollowing}
      */
     public ReadStats readSparse(HostPath path, SparseConsumer consumer) throws HostException {
-        int fd = openToRead(path, Libc.O_NONBLOCK | Libc.O_NOFOLLOW);
+        int fd = openRegularFollowing(path);
         return readRegular(fd, path, size -> Extents.readAll(fd, path, size, consumer));
     }
 

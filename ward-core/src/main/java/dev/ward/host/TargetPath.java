@@ -112,7 +112,7 @@ final class TargetPath {
             throw new TargetFile.Refused(display + ": is a socket");
         }
         if (st.uid() != TargetFile.USER && st.uid() != 0) {
-            throw new TargetFile.Refused(display + ": refused: a " + st.type().name().toLowerCase()
+            throw new TargetFile.Refused(display + ": refused: " + st.type().describe()
                     + " owned by uid " + st.uid() + ", not by the user running ward or root");
         }
         return new Resolved(dir, name, display, directory.isEmpty() ? "/" : directory.toString(), st, st);

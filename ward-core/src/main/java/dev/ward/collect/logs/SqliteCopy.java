@@ -2,9 +2,9 @@ package dev.ward.collect.logs;
 
 import dev.ward.host.HostPath;
 import dev.ward.host.HostRoot;
+import dev.ward.host.OpenedFile;
 import dev.ward.host.SqliteNative;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -51,8 +51,8 @@ final class SqliteCopy implements AutoCloseable {
     }
 
     private static void copy(HostRoot root, HostPath from, Path to) throws IOException {
-        try (InputStream in = root.openStream(from)) {
-            Files.copy(in, to);
+        try (OpenedFile in = root.openFollowing(from)) {
+            Files.copy(in.contents(), to);
         }
     }
 

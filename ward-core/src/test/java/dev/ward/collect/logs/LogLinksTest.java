@@ -118,10 +118,10 @@ class LogLinksTest {
                 assertEquals(List.of(
                         new CollectionError("logins", "/var/log/auth.log.2", "dangling symlink to /var/log/gone"),
                         new CollectionError("logins", "/var/log/auth.log.1", "open: Too many levels of symbolic links"),
-                        new CollectionError("logins", "/var/log/auth.log", "not a regular file (fifo)"),
-                        new CollectionError("logins", "/var/log/secure", "not a regular file (socket)"),
-                        new CollectionError("logins", "/var/log/mail.log", "not a regular file (directory)"),
-                        new CollectionError("logins", "/var/log/vsftpd.log", "not a regular file (fifo)")),
+                        new CollectionError("logins", "/var/log/auth.log", "not a regular file (a FIFO)"),
+                        new CollectionError("logins", "/var/log/secure", "not a regular file (a socket)"),
+                        new CollectionError("logins", "/var/log/mail.log", "not a regular file (a directory)"),
+                        new CollectionError("logins", "/var/log/vsftpd.log", "not a regular file (a FIFO)")),
                         ledger.errors());
             }
         }
@@ -135,7 +135,7 @@ class LogLinksTest {
         assertEquals(0, new ProcessBuilder("mknod", root().resolve("var/log/auth.log").toString(), "c", "1", "3")
                 .start().waitFor());
         try (HostRoot root = HostRoot.open(root())) {
-            assertEquals(List.of(new CollectionError("logins", "/var/log/auth.log", "not a regular file (char_device)")),
+            assertEquals(List.of(new CollectionError("logins", "/var/log/auth.log", "not a regular file (a character device)")),
                     ledger(root).errors());
         }
     }
