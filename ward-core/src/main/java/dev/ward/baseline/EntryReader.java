@@ -181,10 +181,8 @@ final class EntryReader {
         return new CollectionError(SOURCE, path.display(), "vanished during the scan");
     }
 
-    /** The exception's message without the path it starts with: the error carries it apart. */
+    /** The exception's reason, without the path: the error carries it apart. */
     static CollectionError error(HostPath path, HostException e) {
-        String prefix = path.brief() + ": ";
-        String msg = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
-        return new CollectionError(SOURCE, path.display(), msg);
+        return new CollectionError(SOURCE, path.display(), e.reason());
     }
 }

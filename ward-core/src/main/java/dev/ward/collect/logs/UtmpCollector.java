@@ -59,7 +59,7 @@ public final class UtmpCollector implements Collector<UtmpRecord> {
                 r.problems().forEach(p -> errors.add(new CollectionError(source(), name, p)));
             } catch (HostException e) {
                 if (!e.isMissing()) {
-                    errors.add(new CollectionError(source(), "", e.getMessage()));
+                    errors.add(new CollectionError(source(), name, e.reason()));
                 }
             }
         }

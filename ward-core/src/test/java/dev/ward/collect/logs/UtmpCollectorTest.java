@@ -44,4 +44,23 @@ class UtmpCollectorTest {
         assertEquals(List.of(new CollectionError("utmp", "/var/log/wtmp", "offset 1152: record cut short (100 of 384 bytes)")),
                 r.errors());
     }
+
+    /** An image's wtmp linked elsewhere in it is read there; one leading to a FIFO is an error, not a wait. */
+    @Test
+    void linksAreFollowedInsideTheRootAndAFifoIsRefused() throws Exception {
+        byte[] logins = UtmpParserTest.utmpdumpReverse("""
+                [7] [00001] [ts/0] [root    ] [pts/0       ] [203.0.113.1   ] [0.0.0.0        ] [2026-11-20T03:16:31,000000+00:00]
+                """);
+        Path kept = Files.createDirectories(dir.resolve("srv/logs")).resolve("wtmp.kept");
+        Files.write(kept, logins);
+        Files.createDirectories(dir.resolve("var/log"));
+        Files.createSymbolicLink(dir.resolve("var/log/wtmp"), Path.of("/srv/logs/wtmp.kept")); // absolute: inside the image
+        assertEquals(0, new ProcessBuilder("mkfifo", dir.resolve("var/log/btmp").toString()).start().waitFor());
+        CollectResult<UtmpRecord> r;
+        try (HostRoot root = HostRoot.open(dir)) {
+            r = new UtmpCollector().collect(new Scan(root, InstantSource.system()));
+        }
+        assertEquals(List.of("root"), r.records().stream().map(UtmpRecord::user).toList());
+        assertEquals(List.of(new CollectionError("utmp", "/var/log/btmp", "not a regular file (a FIFO)")), r.errors());
+    }
 }
