@@ -93,6 +93,7 @@ final class Libc {
     private static final long SYS_FLOCK;
     private static final long SYS_GETEUID;
     private static final long SYS_KILL;
+    private static final long SYS_FCNTL;
     private static final long SYS_FSTATFS;
     static final int ENOSYS = 38;
 
@@ -102,11 +103,10 @@ final class Libc {
     private static final VarHandle ERRNO = CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
     /**
-     * syscall(2) with five arguments, pointers passed as their addresses: every run's calls (openat2,
-     * statx, getdents64, read, lseek, close, cachestat), and bpf and pidfd's, go through this one binding, since each binding of
-     * another shape spins classes at every start (a fiftieth of a second of each command's start for
-     * the four shapes these had as libc's functions). A caller keeps what it points to reachable
-     * until the call returns.
+     * syscall(2) with five arguments, pointers passed as their addresses: the system calls ward
+     * makes (opening, describing, listing and reading files, writing its own, fcntl, flock, bpf,
+     * pidfd...) go through this one binding, since each binding of another shape spins classes at
+     * every start. A caller keeps what it points to reachable until the call returns.
      */
     private static final MethodHandle SYSCALL = downcall("syscall",
             FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
@@ -138,11 +138,6 @@ final class Libc {
         static final MethodHandle PREAD_ARRAY = downcall("pread",
                 FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG),
                 Linker.Option.critical(true));
-    }
-
-    private static final class Fcntl {
-        static final MethodHandle FCNTL = downcall("fcntl",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
     }
 
     /**
@@ -212,6 +207,7 @@ final class Libc {
         SYS_FLOCK = arm ? 32 : 73;
         SYS_GETEUID = arm ? 175 : 107;
         SYS_KILL = arm ? 129 : 62;
+        SYS_FCNTL = arm ? 25 : 72;
         SYS_FSTATFS = arm ? 44 : 138;
     }
 
@@ -465,14 +461,7 @@ final class Libc {
 
     /** fcntl(2) with an int argument (F_SETFL), or none used (F_GETFL); returns the result or -errno. */
     static int fcntl(int fd, int cmd, int arg) {
-        try {
-            Scratch scratch = Scratch.get();
-            MemorySegment capture = scratch.capture();
-            int r = (int) Fcntl.FCNTL.invokeExact(capture, fd, cmd, arg);
-            return (int) check(r, capture);
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        return (int) syscall(Scratch.get(), SYS_FCNTL, fd, cmd, arg, 0, 0);
     }
 
     static void close(int fd) {
