@@ -121,6 +121,17 @@ class PlantedOutputTest {
         }
     }
 
+    /** A report may be written into /dev/null; a baseline, renamed over its target, may not replace it. */
+    @Test
+    void aBaselineIsNeverPutInPlaceOfADevice() throws Exception {
+        Path rules = Files.writeString(dir.resolve("rules.conf"), "N = p+sha256\n/etc N\n");
+        Files.createDirectories(dir.resolve("root/etc"));
+        MainTest.Run r = ward("baseline", "init", "--config", rules.toString(), "--db", "/dev/null",
+                "--root", dir.resolve("root").toString());
+        assertRefused(r, "/dev/null: not a regular file (a character device)");
+        assertTrue(Files.readAttributes(Path.of("/dev/null"), java.nio.file.attribute.BasicFileAttributes.class).isOther());
+    }
+
     @Test
     void aFifoAnotherUserOwnsIsRefusedWithoutWaiting() throws Exception {
         Path fifo = shared().resolve("rep.txt");

@@ -94,6 +94,16 @@ public final class TargetFile implements AutoCloseable {
         }
     }
 
+    /**
+     * Refuses a device or FIFO, for files that are renamed over their target: {@code --db /dev/null}
+     * must not replace the host's /dev/null, nor open a device to lock it (opening some acts).
+     */
+    private void requireRegular() throws Refused {
+        if (at.special() != null) {
+            throw new Refused(at.display() + ": not a regular file (" + at.special().type().describe() + ")");
+        }
+    }
+
     /** Refuses a target that is there already (a link included), for files never overwritten. */
     public void requireAbsent() throws Refused {
         if (at.existing() != null) {
@@ -143,6 +153,7 @@ public final class TargetFile implements AutoCloseable {
      * and the lock, so the lock is always on the file the name leads to.
      */
     public AutoCloseable lock() throws IOException {
+        requireRegular();
         for (int attempt = 0; attempt < 100; attempt++) {
             int fd = Libc.openat2(at.dirFd(), at.name(), Libc.O_RDONLY | Libc.O_NOFOLLOW | Libc.O_NONBLOCK
                     | Libc.O_CLOEXEC, 0);
@@ -171,6 +182,7 @@ public final class TargetFile implements AutoCloseable {
      * user can rename or replace, or the target is {@link Refused}.
      */
     public PrivateDir privateDirectory() throws IOException {
+        requireRegular();
         TargetPath.requireStable(at);
         partials.removeStale();
         byte[] name = partials.name(".d");

@@ -75,6 +75,9 @@ public final class ProcNet {
     /** "0100007F:1F90" is 127.0.0.1:8080; IPv6 as four little-endian words, printed in full. */
     static String address(String hex) {
         int colon = hex.indexOf(':');
+        if (colon != 8 && colon != 32) { // a line a hook on the table edited, or not a socket's
+            throw new NumberFormatException("not an address: " + hex);
+        }
         String ip = hex.substring(0, colon);
         int port = Integer.parseInt(hex.substring(colon + 1), 16);
         StringBuilder b = new StringBuilder();

@@ -80,4 +80,18 @@ class SocketCollectorTest {
                 """);
         assertEquals(new ProcNet.Socket("packet", "0x0003 if 2", "", "3", 0, 91002), packet.get(91002L));
     }
+
+    /** A table line that is not what the kernel writes (a hook's edit) is passed over; the others are read. */
+    @Test
+    void aMangledTableLineIsPassedOver() {
+        Map<Long, ProcNet.Socket> tcp = ProcNet.parse("""
+                  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode
+                   0: 0100007F1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 111
+                   1: 0100007F:FFFFFFFF 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 112
+                   2: 7F:0016 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 113
+                   3: 0100007F:0016 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 114
+                """, "tcp");
+        assertEquals(java.util.Set.of(114L), tcp.keySet());
+        assertEquals("127.0.0.1:22", tcp.get(114L).local());
+    }
 }
