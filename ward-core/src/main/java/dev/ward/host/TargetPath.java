@@ -98,12 +98,13 @@ final class TargetPath {
     /** The last name: nothing there, a file to replace, or a device or FIFO to write into. */
     private static Resolved last(int dir, byte[] name, FileStat st, String display, List<byte[]> where)
             throws IOException {
-        StringBuilder directory = new StringBuilder();
+        StringBuilder joined = new StringBuilder();
         for (byte[] w : where) {
-            directory.append('/').append(new String(w, StandardCharsets.UTF_8));
+            joined.append('/').append(new String(w, StandardCharsets.UTF_8));
         }
+        String directory = joined.isEmpty() ? "/" : joined.toString();
         if (st == null || st.isRegular()) {
-            return new Resolved(dir, name, display, directory.isEmpty() ? "/" : directory.toString(), st, null);
+            return new Resolved(dir, name, display, directory, st, null);
         }
         if (st.isDirectory()) {
             throw new TargetFile.Refused(display + ": is a directory");
@@ -115,7 +116,7 @@ final class TargetPath {
             throw new TargetFile.Refused(display + ": refused: " + st.type().describe()
                     + " owned by uid " + st.uid() + ", not by the user running ward or root");
         }
-        return new Resolved(dir, name, display, directory.isEmpty() ? "/" : directory.toString(), st, st);
+        return new Resolved(dir, name, display, directory, st, st);
     }
 
     /** The target of a link that may be followed; {@link TargetFile.Refused} for any other. */
