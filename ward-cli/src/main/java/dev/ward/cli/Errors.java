@@ -10,8 +10,8 @@ import dev.ward.run.BaselineRun;
 import dev.ward.report.ExitStatus;
 import dev.ward.report.Printable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -36,16 +36,14 @@ final class Errors {
                 || e instanceof BaselineException b && b.kind() == BaselineException.Kind.DAMAGED) {
             return ExitStatus.DATA_ERROR;
         }
-        if (e instanceof BaselineException b && b.kind() == BaselineException.Kind.MISSING) {
-            return ExitStatus.NO_INPUT;
-        }
         if (e instanceof TargetFile.Refused) {
             return ExitStatus.CANT_CREATE;
         }
         if (e instanceof TargetFile.Busy) {
             return ExitStatus.TEMP_FAIL;
         }
-        if (e instanceof NoSuchFileException || (e instanceof HostException h && h.isMissing())) {
+        if (e instanceof NoSuchFileException || (e instanceof HostException h && h.isMissing())
+                || e instanceof BaselineException b && b.kind() == BaselineException.Kind.MISSING) {
             return ExitStatus.NO_INPUT;
         }
         if (e instanceof IOException) {

@@ -1,12 +1,12 @@
 package dev.ward.cli;
 
-import dev.ward.host.InputFile;
 import dev.ward.cli.options.ReportOptions;
 import dev.ward.collect.net.PortPolicy;
 import dev.ward.collect.net.SocketCollector;
 import dev.ward.detect.builtin.NetDetector;
 import dev.ward.detect.builtin.SelfCheck;
 import dev.ward.host.HostRoot;
+import dev.ward.host.InputFile;
 import dev.ward.model.Finding;
 import dev.ward.report.Report;
 import dev.ward.run.NetSummary;

@@ -1,6 +1,5 @@
 package dev.ward.cli;
 
-import dev.ward.host.InputFile;
 import dev.ward.cli.options.Durations;
 import dev.ward.cli.options.ReportOptions;
 import dev.ward.collect.procs.ProcessBaseline;
@@ -12,6 +11,7 @@ import dev.ward.detect.builtin.KernelDetector;
 import dev.ward.detect.builtin.ProcessDetector;
 import dev.ward.detect.builtin.SelfCheck;
 import dev.ward.host.HostRoot;
+import dev.ward.host.InputFile;
 import dev.ward.model.Finding;
 import dev.ward.report.Report;
 import dev.ward.run.ProcsSummary;

@@ -3,7 +3,6 @@ package dev.ward.baseline;
 import dev.ward.host.HostPath;
 import dev.ward.host.SqliteNative;
 import dev.ward.model.FileEntry;
-import dev.ward.report.Printable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -108,14 +107,14 @@ public final class BaselineReader implements AutoCloseable {
     private BaselineHeader validate(Map<String, String> m) throws BaselineException {
         String version = m.get("format_version");
         if (version != null && !version.equals(Integer.toString(BaselineHeader.FORMAT_VERSION))) {
-            throw BaselineException.damaged(file, "baseline format " + Printable.line(version)
+            throw BaselineException.damaged(file, "baseline format " + version
                     + ", this ward reads format " + BaselineHeader.FORMAT_VERSION);
         }
         try {
             return BaselineHeader.fromMap(m);
         } catch (IllegalArgumentException | DateTimeException e) {
             throw new BaselineException(BaselineException.Kind.DAMAGED, file,
-                    "damaged baseline header: " + Printable.line(String.valueOf(e.getMessage())), e);
+                    "damaged baseline header: " + e.getMessage(), e);
         }
     }
 
@@ -165,7 +164,7 @@ public final class BaselineReader implements AutoCloseable {
      */
     static BaselineException unreadable(Path file, Exception e, String what) {
         int code = e instanceof SQLiteException s ? s.getErrorCode() & 0xff : -1;
-        String why = Printable.line(String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
         if (code == 26) {
             return new BaselineException(BaselineException.Kind.DAMAGED, file, "not a ward baseline (not an SQLite database)", e);
         }

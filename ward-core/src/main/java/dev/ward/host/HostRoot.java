@@ -283,7 +283,8 @@ public final class HostRoot implements AutoCloseable {
         }
     }
 
-    private static byte[] readFd(int fd, HostPath path, long limit) throws HostException {
+    /** Up to {@code limit} bytes of an open descriptor, from where it stands to its end. */
+    static byte[] readFd(int fd, HostPath path, long limit) throws HostException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buf = arena.allocate(64 * 1024);

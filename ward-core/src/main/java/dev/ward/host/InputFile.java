@@ -1,12 +1,8 @@
 package dev.ward.host;
 
 import java.io.IOException;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * A file the user named for ward to read on the analyst's side (a rule file, a policy, a key, a
@@ -53,19 +49,13 @@ public final class InputFile {
     /** {@link #read(Path, long)} of a path given as bytes, with the file's stat. */
     public static Contents read(HostPath file, long limit) throws IOException {
         FileStat st = stat(file);
-        int fd = Libc.openat2(AT_FDCWD, file.bytes(), FLAGS | Libc.O_NOATIME, Libc.RESOLVE_NO_MAGICLINKS);
-        if (fd == -Libc.EPERM) {
-            fd = Libc.openat2(AT_FDCWD, file.bytes(), FLAGS, Libc.RESOLVE_NO_MAGICLINKS);
-        }
-        if (fd < 0) {
-            throw new HostException("open", file, -fd);
-        }
+        int fd = HostRoot.openToRead(AT_FDCWD, file.bytes(), Libc.O_NONBLOCK, Libc.RESOLVE_NO_MAGICLINKS, file);
         try {
             FileStat now = HostRoot.statAt(fd, new byte[0], Libc.AT_EMPTY_PATH, file).orElseThrow();
             if (!now.isRegular() || now.inode() != st.inode() || now.device() != st.device()) {
                 throw new Unusable(file.brief(), "replaced while ward opened it");
             }
-            byte[] bytes = readUpTo(fd, limit + 1, file);
+            byte[] bytes = HostRoot.readFd(fd, file, limit + 1);
             if (bytes.length > limit) { // it grew since stat, or stat does not know (a /proc file)
                 throw tooLarge(file, limit);
             }
@@ -75,8 +65,6 @@ public final class InputFile {
         }
     }
 
-    private static final long FLAGS = Libc.O_RDONLY | Libc.O_NONBLOCK | Libc.O_CLOEXEC;
-
     /**
      * A file read as a stream, for contents too large to hold (a capture of gigabytes): a regular
      * file, or a pipe or FIFO (a capture written by tcpdump as it is read). A FIFO is opened without
@@ -85,10 +73,7 @@ public final class InputFile {
      */
     public static java.io.InputStream stream(Path file) throws IOException {
         HostPath path = HostPath.of(file.toAbsolutePath().toString());
-        int fd = Libc.openat2(AT_FDCWD, path.bytes(), FLAGS, 0);
-        if (fd < 0) {
-            throw new HostException("open", path, -fd);
-        }
+        int fd = HostRoot.openToRead(AT_FDCWD, path.bytes(), Libc.O_NONBLOCK, 0, path);
         try {
             FileStat st = HostRoot.statAt(fd, new byte[0], Libc.AT_EMPTY_PATH, path).orElseThrow();
             if (!st.isRegular() && st.type() != FileType.FIFO) {
@@ -123,29 +108,5 @@ public final class InputFile {
         String size = limit % (1 << 20) == 0 ? (limit >> 20) + " MiB"
                 : limit % 1024 == 0 ? (limit >> 10) + " KiB" : limit + " bytes";
         return new Unusable(file.brief(), "larger than " + size);
-    }
-
-    private static byte[] readUpTo(int fd, long limit, HostPath file) throws HostException {
-        byte[] out = new byte[(int) Math.min(limit, 64 * 1024)];
-        int used = 0;
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment buf = arena.allocate(64 * 1024);
-            while (used < limit) {
-                long n = Libc.read(fd, buf);
-                if (n < 0) {
-                    throw new HostException("read", file, (int) -n);
-                }
-                if (n == 0) {
-                    break;
-                }
-                int take = (int) Math.min(n, limit - used);
-                if (used + take > out.length) {
-                    out = Arrays.copyOf(out, (int) Math.min(limit, Math.max(out.length * 2L, used + take)));
-                }
-                MemorySegment.copy(buf, ValueLayout.JAVA_BYTE, 0, out, used, take);
-                used += take;
-            }
-        }
-        return Arrays.copyOf(out, used);
     }
 }
